@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Mokuhyo.Domain.Reports;
 
@@ -43,6 +44,7 @@ public sealed record DepartmentReport
     /// <summary>A heading as the city brackets it: 【部の基本方向】.</summary>
     public string Heading(string text) => Format(Labels.HeadingPattern, text);
 
+    [JsonIgnore]
     public IEnumerable<ReportGoal> Goals => GoalGroups.SelectMany(g => g.Goals);
 
     private static string Format(string pattern, string value) => string.Format(CultureInfo.InvariantCulture, pattern, value);
@@ -84,6 +86,9 @@ public sealed record ReportLabels
     public required string ResponsibilitiesHeading { get; init; }
 
     public required string RatingScaleName { get; init; }
+
+    /// <summary>評価対象外: what the scale calls a goal or indicator it does not rate.</summary>
+    public required string NotRatedLabel { get; init; }
 }
 
 public sealed record ReportUnit

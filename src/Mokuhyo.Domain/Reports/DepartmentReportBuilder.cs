@@ -101,6 +101,7 @@ public static class DepartmentReportBuilder
         CoUnitsHeading = format.Labels.CoUnitsHeading,
         ResponsibilitiesHeading = format.Labels.ResponsibilitiesHeading,
         RatingScaleName = format.RatingScale.Name,
+        NotRatedLabel = format.RatingScale.NotRatedLabel,
     };
 
     private static ReportUnit BuildUnit(OrgUnit unit, IReadOnlyList<OrgUnit> units) => new()

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mokuhyo.Domain.Municipalities;
+using Mokuhyo.Domain.Text;
+
+namespace Mokuhyo.Data.Configurations;
+
+internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> builder)
+    {
+        builder.Property(m => m.Code).HasMaxLength(6);
+        builder.HasIndex(m => m.Code).IsUnique();
+        builder.Property(m => m.Slug).HasMaxLength(40);
+        builder.HasIndex(m => m.Slug).IsUnique();
+        builder.Property(m => m.Name).HasMaxLength(TextLimits.Name);
+        builder.Property(m => m.NameEn).HasMaxLength(TextLimits.Name);
+        builder.Property(m => m.Prefecture).HasMaxLength(TextLimits.Name);
+        builder.Property(m => m.LicenceName).HasMaxLength(TextLimits.Title);
+        builder.Property(m => m.LicenceUrl).HasMaxLength(TextLimits.Title);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasMany(m => m.Years).WithOne(y => y.Municipality).HasForeignKey(y => y.MunicipalityId);
+        builder.HasMany(m => m.Formats).WithOne().HasForeignKey(f => f.MunicipalityId);
+    }
+}
+
+internal sealed class FormatVersionConfiguration : IEntityTypeConfiguration<FormatVersion>
+{
+    public void Configure(EntityTypeBuilder<FormatVersion> builder)
+    {
+        builder.HasIndex(f => new { f.MunicipalityId, f.Number }).IsUnique();
+    }
+}
+
+internal sealed class ReportingYearConfiguration : IEntityTypeConfiguration<ReportingYear>
+{
+    public void Configure(EntityTypeBuilder<ReportingYear> builder)
+    {
+        builder.Ignore(y => y.FiscalYear);
+        builder.HasIndex(y => new { y.MunicipalityId, y.Year }).IsUnique();
+        builder.HasOne(y => y.FormatVersion).WithMany().HasForeignKey(y => y.FormatVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

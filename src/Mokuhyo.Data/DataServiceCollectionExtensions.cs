@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Mokuhyo.Data.DemoData;
+
+namespace Mokuhyo.Data;
+
+/// <summary>The supported databases.</summary>
+public enum DatabaseProvider
+{
+    Sqlite = 0,
+    Postgres = 1,
+}
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the web app starts (the embedded default; production uses the CLI).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>Load the demo data into a database that does not have it yet.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>Reads the section, refusing values it does not know rather than guessing.</summary>
+    public static DatabaseOptions From(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var options = new DatabaseOptions();
+        if (section["Provider"] is { Length: > 0 } provider)
+        {
+            options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p) && Enum.IsDefined(p)
+                ? p
+                : throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use Sqlite or Postgres.");
+        }
+
+        options.MigrateOnStart = ReadBool(section, nameof(MigrateOnStart), options.MigrateOnStart);
+        options.SeedDemoData = ReadBool(section, nameof(SeedDemoData), options.SeedDemoData);
+        return options;
+    }
+
+    private static bool ReadBool(IConfigurationSection section, string key, bool fallback) => section[key] switch
+    {
+        null or "" => fallback,
+        var text when bool.TryParse(text, out var value) => value,
+        var text => throw new InvalidOperationException($"Database:{key} '{text}' is not true or false."),
+    };
+}
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The embedded default: a SQLite file under data/ beside the working directory.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/mokuhyo.db";
+
+    public static IServiceCollection AddMokuhyoData(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = DatabaseOptions.From(configuration.GetSection(DatabaseOptions.Section));
+        var connectionString = configuration.GetConnectionString("Default");
+        services.AddSingleton(options);
+        services.TryAddTimeProvider();
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is not set.");
+                }
+
+                services.AddDbContext<MokuhyoDbContext, PostgresMokuhyoDbContext>(o => ConfigurePostgres(o, connectionString));
+                break;
+            default:
+                services.AddDbContext<MokuhyoDbContext, SqliteMokuhyoDbContext>(o =>
+                    ConfigureSqlite(o, string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString));
+                break;
+        }
+
+        services.AddScoped<ReportPublisher>();
+        services.AddScoped<PublicCatalog>();
+        services.AddScoped<DepartmentFileLoader>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseSqlite(connectionString);
+    }
+
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
+    }
+
+    /// <summary>The directory a SQLite connection string points into, so it can be created before first use.</summary>
+    public static string? SqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? null : Path.GetDirectoryName(Path.GetFullPath(dataSource));
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Mokuhyo.Domain.Calendar;
+using Mokuhyo.Domain.Formats;
+using Mokuhyo.Domain.Goals;
+using Mokuhyo.Domain.Municipalities;
+using Mokuhyo.Domain.Organization;
+using Mokuhyo.Domain.Reports;
+using Mokuhyo.Domain.Text;
+
+namespace Mokuhyo.Data.DemoData;
+
+/// <summary>
+/// Loads department data files into the database: all of a file or nothing, and a file whose
+/// municipality and year are already present is skipped, so loading twice changes nothing.
+/// </summary>
+public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher publisher, TimeProvider clock, ILogger<DepartmentFileLoader> logger)
+{
+    /// <summary>Loads every demo data file shipped with the application.</summary>
+    public async Task<int> LoadDemoDataAsync(CancellationToken cancellationToken = default)
+    {
+        var loaded = 0;
+        foreach (var (name, json) in EmbeddedFiles.DemoDataFiles())
+        {
+            if (await LoadAsync(Parse(name, json), cancellationToken))
+            {
+                logger.LogInformation("Loaded demo data {File}", name);
+                loaded++;
+            }
+        }
+
+        return loaded;
+    }
+
+    public static DepartmentFile Parse(string name, string json)
+    {
+        var file = JsonSerializer.Deserialize<DepartmentFile>(json, ReportJson.Options)
+            ?? throw new InvalidDataException($"{name}: the file is empty.");
+        var problems = Validate(file);
+        return problems.Count == 0 ? file : throw new InvalidDataException($"{name}: {string.Join(" ", problems)}");
+    }
+
+    /// <summary>Returns false when the municipality already has this fiscal year.</summary>
+    public async Task<bool> LoadAsync(DepartmentFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var municipality = await db.Municipalities.Include(m => m.Formats)
+            .SingleOrDefaultAsync(m => m.Code == file.Municipality.Code, cancellationToken);
+        if (municipality is not null && await db.ReportingYears.AnyAsync(
+                y => y.MunicipalityId == municipality.Id && y.Year == file.FiscalYear, cancellationToken))
+        {
+            return false;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var departments = await WriteAsync(file, municipality, cancellationToken);
+            foreach (var phase in file.Publish)
+            {
+                foreach (var department in departments)
+                {
+                    await publisher.PublishAsync(department, phase, cancellationToken);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        });
+        return true;
+    }
+
+    private async Task<List<Guid>> WriteAsync(DepartmentFile file, Municipality? municipality, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (municipality is null)
+        {
+            municipality = new Municipality
+            {
+                Code = file.Municipality.Code,
+                Slug = file.Municipality.Slug,
+                Name = file.Municipality.Name,
+                NameEn = file.Municipality.NameEn,
+                Prefecture = file.Municipality.Prefecture,
+            };
+            db.Municipalities.Add(municipality);
+        }
+
+        var formatJson = EmbeddedFiles.ReadTemplateJson(file.Format);
+        var format = municipality.Formats.FirstOrDefault(f => string.Equals(f.Json, formatJson, StringComparison.Ordinal));
+        if (format is null)
+        {
+            format = new FormatVersion
+            {
+                MunicipalityId = municipality.Id,
+                Number = municipality.Formats.Count == 0 ? 1 : municipality.Formats.Max(f => f.Number) + 1,
+                Json = formatJson,
+                CreatedAt = now,
+            };
+            db.FormatVersions.Add(format);
+        }
+
+        var year = new ReportingYear { MunicipalityId = municipality.Id, Year = file.FiscalYear, FormatVersionId = format.Id };
+        db.ReportingYears.Add(year);
+
+        var units = new Dictionary<string, OrgUnit>(StringComparer.Ordinal);
+        var sortOrder = 0;
+        void AddUnit(UnitEntry entry, OrgUnit? parent)
+        {
+            var unit = new OrgUnit
+            {
+                ReportingYearId = year.Id,
+                ParentId = parent?.Id,
+                Code = entry.Code,
+                Name = entry.Name,
+                Kind = entry.Kind,
+                SortOrder = sortOrder++,
+                IsReportingUnit = entry.Reporting,
+                HeadTitle = entry.HeadTitle,
+                HeadName = entry.HeadName,
+                CompositionNote = entry.CompositionNote,
+                Responsibilities = [.. entry.Responsibilities],
+            };
+            units.Add(entry.Code, unit);
+            db.OrgUnits.Add(unit);
+            foreach (var child in entry.Children)
+            {
+                AddUnit(child, unit);
+            }
+        }
+
+        foreach (var root in file.Units)
+        {
+            AddUnit(root, null);
+        }
+
+        // Parents first: units refer to each other within one table.
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var department in file.Departments)
+        {
+            var unit = units[department.Unit];
+            foreach (var (sectionKey, items) in department.Plan)
+            {
+                db.PlanItems.AddRange(items.Select((text, i) => new PlanItem { OrgUnitId = unit.Id, SectionKey = sectionKey, Ordinal = i + 1, Text = text }));
+            }
+
+            foreach (var entry in department.Goals)
+            {
+                db.Goals.Add(ToGoal(entry, year.Id, unit.Id, units));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return [.. file.Departments.Select(d => units[d.Unit].Id)];
+    }
+
+    private static Goal ToGoal(GoalEntry entry, Guid yearId, Guid departmentId, Dictionary<string, OrgUnit> units)
+    {
+        var goal = new Goal
+        {
+            ReportingYearId = yearId,
+            DepartmentId = departmentId,
+            Number = entry.Number,
+            Title = entry.Title,
+            Body = [.. entry.Body],
+            PlannedActions = [.. entry.PlannedActions],
+            PlanReferences = [.. entry.PlanReferences],
+            LeadUnitId = units[entry.Lead].Id,
+        };
+        goal.CoUnits.AddRange(entry.CoUnits.Select((code, i) => new GoalCoUnit { GoalId = goal.Id, OrgUnitId = units[code].Id, Ordinal = i + 1 }));
+        goal.Indicators.AddRange(entry.Indicators.Select((ind, i) =>
+        {
+            var indicator = new Indicator
+            {
+                GoalId = goal.Id,
+                Ordinal = i + 1,
+                Name = ind.Name,
+                Kind = ind.Kind,
+                Unit = ind.Unit,
+                TargetValue = ind.Target,
+                Direction = ind.Direction,
+                TargetNote = ind.TargetNote,
+                BaselineValue = ind.Baseline,
+                BaselineAsOf = ind.BaselineAsOf,
+                DueDate = ind.Due,
+            };
+            indicator.Actuals.AddRange(ind.Actuals.Select(a => new IndicatorActual
+            {
+                IndicatorId = indicator.Id,
+                PhaseKey = a.Key,
+                Value = a.Value.Value,
+                AsOf = a.Value.AsOf,
+                DoneDate = a.Value.Done,
+            }));
+            return indicator;
+        }));
+        goal.Results.AddRange(entry.Results.Select(r =>
+        {
+            var result = new GoalResult { GoalId = goal.Id, PhaseKey = r.Key };
+            result.Blocks.AddRange(r.Value.Select((b, i) => new ResultBlock
+            {
+                GoalResultId = result.Id,
+                Ordinal = i + 1,
+                Kind = b.Kind,
+                Heading = b.Heading,
+                Text = b.Text,
+                Items = [.. b.Items],
+            }));
+            return result;
+        }));
+        return goal;
+    }
+
+    /// <summary>Everything wrong with a file, before anything is written.</summary>
+    public static IReadOnlyList<string> Validate(DepartmentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var problems = new List<string>();
+        if (!LocalGovernmentCode.TryParse(file.Municipality.Code, out _))
+        {
+            problems.Add($"municipality.code: '{file.Municipality.Code}' is not a valid local government code.");
+        }
+
+        if (!Municipality.IsValidSlug(file.Municipality.Slug))
+        {
+            problems.Add($"municipality.slug: '{file.Municipality.Slug}' is not a valid slug.");
+        }
+
+        if (file.FiscalYear is < FiscalYear.MinStartYear or > FiscalYear.MaxStartYear)
+        {
+            problems.Add($"fiscalYear: {file.FiscalYear} is out of range.");
+        }
+
+        ReportFormat format;
+        try
+        {
+            format = EmbeddedFiles.ReadTemplate(file.Format);
+        }
+        catch (InvalidOperationException ex)
+        {
+            problems.Add($"format: {ex.Message}");
+            return problems;
+        }
+
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        void CheckUnit(UnitEntry unit, string path)
+        {
+            if (!OrgUnit.IsValidCode(unit.Code) || !codes.Add(unit.Code))
+            {
+                problems.Add($"{path}.code: '{unit.Code}' is invalid or repeated.");
+            }
+
+            if (!format.UnitKinds.Contains(unit.Kind, StringComparer.Ordinal))
+            {
+                problems.Add($"{path}.kind: '{unit.Kind}' is not a kind of unit of format '{format.Key}'.");
+            }
+
+            if (!TextRules.FitsWithin(unit.Name, TextLimits.Name))
+            {
+                problems.Add($"{path}.name: longer than {TextLimits.Name} characters.");
+            }
+
+            for (var i = 0; i < unit.Children.Count; i++)
+            {
+                CheckUnit(unit.Children[i], $"{path}.children[{i}]");
+            }
+        }
+
+        for (var i = 0; i < file.Units.Count; i++)
+        {
+            CheckUnit(file.Units[i], $"units[{i}]");
+        }
+
+        foreach (var phase in file.Publish.Where(p => format.FindPhase(p) is null))
+        {
+            problems.Add($"publish: '{phase}' is not a phase of format '{format.Key}'.");
+        }
+
+        for (var d = 0; d < file.Departments.Count; d++)
+        {
+            var department = file.Departments[d];
+            var path = $"departments[{d}]";
+            if (!codes.Contains(department.Unit))
+            {
+                problems.Add($"{path}.unit: no unit '{department.Unit}'.");
+            }
+
+            foreach (var section in department.Plan.Keys.Where(k => format.FindPlanSection(k) is null))
+            {
+                problems.Add($"{path}.plan: '{section}' is not a plan section of format '{format.Key}'.");
+            }
+
+            foreach (var number in department.Goals.GroupBy(g => g.Number).Where(g => g.Count() > 1).Select(g => g.Key))
+            {
+                problems.Add($"{path}.goals: number {number} appears more than once.");
+            }
+
+            for (var g = 0; g < department.Goals.Count; g++)
+            {
+                var goal = department.Goals[g];
+                var goalPath = $"{path}.goals[{g}]";
+                foreach (var code in goal.CoUnits.Prepend(goal.Lead).Where(c => !codes.Contains(c)))
+                {
+                    problems.Add($"{goalPath}: no unit '{code}'.");
+                }
+
+                if (!TextRules.FitsWithin(goal.Title, TextLimits.Title))
+                {
+                    problems.Add($"{goalPath}.title: longer than {TextLimits.Title} characters.");
+                }
+
+                var phases = goal.Results.Keys.Concat(goal.Indicators.SelectMany(i => i.Actuals.Keys));
+                foreach (var phase in phases.Distinct(StringComparer.Ordinal).Where(p => format.FindPhase(p) is null))
+                {
+                    problems.Add($"{goalPath}: '{phase}' is not a phase of format '{format.Key}'.");
+                }
+            }
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Mokuhyo.Domain;
+using Mokuhyo.Domain.Goals;
+using Mokuhyo.Domain.Municipalities;
+using Mokuhyo.Domain.Organization;
+using Mokuhyo.Domain.Reports;
+
+namespace Mokuhyo.Data;
+
+/// <summary>The database of goals. Each provider has a subclass only so that its migrations stay apart.</summary>
+public class MokuhyoDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<FormatVersion> FormatVersions => Set<FormatVersion>();
+
+    public DbSet<ReportingYear> ReportingYears => Set<ReportingYear>();
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<PlanItem> PlanItems => Set<PlanItem>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorActual> IndicatorActuals => Set<IndicatorActual>();
+
+    public DbSet<GoalResult> GoalResults => Set<GoalResult>();
+
+    public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MokuhyoDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The version is the concurrency token: the UPDATE matches the version the editor loaded and
+    // writes the next one, so a second save from the same starting point fails instead of overwriting.
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+            }
+        }
+    }
+}
+
+public sealed class SqliteMokuhyoDbContext(DbContextOptions<SqliteMokuhyoDbContext> options) : MokuhyoDbContext(options);
+
+public sealed class PostgresMokuhyoDbContext(DbContextOptions<PostgresMokuhyoDbContext> options) : MokuhyoDbContext(options);

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mokuhyo.Data;
+using Mokuhyo.Web.Infrastructure;
+
+namespace Mokuhyo.Web.Pages.Public;
+
+/// <summary>A municipality: its code, licence and published fiscal years.</summary>
+public sealed class MunicipalityModel(PublicCatalog catalog) : PageModel
+{
+    public PublicMunicipality? Municipality { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string city, CancellationToken cancellationToken)
+    {
+        if (!PublicPaths.AreWellFormed(city, null, null, out _))
+        {
+            return BadRequest();
+        }
+
+        Municipality = await catalog.FindMunicipalityAsync(city, cancellationToken);
+        return Municipality is null ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mokuhyo.Data;
+using Mokuhyo.Domain.Reports;
+using Mokuhyo.Web.Infrastructure;
+
+namespace Mokuhyo.Web.Pages.Public;
+
+/// <summary>A department's report: plan, then each goal beside its result, as last published.</summary>
+public sealed class ReportModel(PublicCatalog catalog) : PageModel
+{
+    public DepartmentReport? Report { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string city, string year, string department, CancellationToken cancellationToken)
+    {
+        if (!PublicPaths.AreWellFormed(city, year, department, out var fiscalYear))
+        {
+            return BadRequest();
+        }
+
+        Report = await catalog.FindReportAsync(city, fiscalYear, department, cancellationToken: cancellationToken);
+        return Report is null ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Mokuhyo.Data;
+using Mokuhyo.Web.Api;
+using Mokuhyo.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Razor and System.Text.Json would otherwise write every Japanese character as an escape.
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+});
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    CultureInfo[] cultures = [CultureInfo.GetCultureInfo("ja-JP"), CultureInfo.GetCultureInfo("en")];
+    o.DefaultRequestCulture = new RequestCulture("ja-JP");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    // A Japanese site: English only when the reader chooses it, not because a browser says so.
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+});
+
+builder.Services.AddRazorPages()
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Mokuhyo.Web.SharedResource)));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
+builder.Services.AddMokuhyoData(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler("/error/500");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseRequestLocalization();
+app.MapStaticAssets();
+app.UseRouting();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapPublicApi();
+app.MapSitemap();
+app.MapCultureSwitch();
+app.MapRazorPages().WithStaticAssets();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(see the server's addresses above)";
+    app.Logger.LogInformation("Mokuhyo is ready: open {Addresses} in a browser", addresses);
+});
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
