@@ -32,10 +32,17 @@ public sealed class Municipality : IVersioned
 
     public const string DefaultLicenceUrl = "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0";
 
-    /// <summary>Slugs are lower-case ASCII letters, digits and hyphens, as URLs keep them stable.</summary>
+    /// <summary>First path segments the application uses itself, so no municipality may take them.</summary>
+    public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "account", "admin", "api", "css", "culture", "error", "fonts", "healthz", "img", "js", "lib", "openapi",
+        "opendata", "readyz", "search", "sitemap", "staff", "static",
+    };
+
+    /// <summary>Slugs are lower-case ASCII letters, digits and hyphens, as URLs keep them stable, and not a reserved word.</summary>
     public static bool IsValidSlug(string? slug) =>
         !string.IsNullOrEmpty(slug) && slug.Length <= 40 && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-        && slug[0] != '-' && slug[^1] != '-';
+        && slug[0] != '-' && slug[^1] != '-' && !ReservedSlugs.Contains(slug);
 }
 
 /// <summary>One version of a municipality's report format, kept as the JSON it was written in.</summary>

@@ -192,6 +192,9 @@ public sealed record ReportRating
     /// <summary>88.1 (percent, one decimal, truncated).</summary>
     public decimal? RatioPercent { get; init; }
 
+    /// <summary>88.1%, as printed.</summary>
+    public string? RatioText { get; init; }
+
     /// <summary>Why it is not rated (no-target, qualitative, missing-actual, not-yet-due), else null.</summary>
     public string? NotRatedReason { get; init; }
 }

@@ -199,6 +199,7 @@ public static class DepartmentReportBuilder
         Label = rating.Level?.Label ?? scale.NotRatedLabel,
         Ratio = rating.Ratio,
         RatioPercent = rating.RatioPercent,
+        RatioText = rating.RatioPercent is { } percent ? Figures.Format(decimal.Round(percent, 1), "%") : null,
         NotRatedReason = rating.Reason switch
         {
             NotRatedReason.None => null,

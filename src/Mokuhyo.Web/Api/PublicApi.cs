@@ -42,6 +42,8 @@ public static class PublicApi
             .WithName("GetGoal")
             .WithSummary("One goal of a department's latest published report.");
 
+        // Anything else under /api answers as an API does: problem details, not the HTML error page.
+        app.MapFallback("/api/{**path}", (IStringLocalizer<SharedResource> text) => NotFound(text)).ExcludeFromDescription();
         return app;
     }
 
@@ -54,9 +56,9 @@ public static class PublicApi
     private static async Task<Results<Ok<MunicipalityDto>, ProblemHttpResult>> GetMunicipality(
         string city, PublicCatalog catalog, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        if (!PublicPaths.AreWellFormed(city, null, null, out _))
+        if (Refuse(PublicPaths.Check(city, null, null, out _), text) is { } refused)
         {
-            return Malformed(text);
+            return refused;
         }
 
         var municipality = await catalog.FindMunicipalityAsync(city, ct);
@@ -66,9 +68,9 @@ public static class PublicApi
     private static async Task<Results<Ok<YearDto>, ProblemHttpResult>> GetYear(
         string city, string year, PublicCatalog catalog, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        if (!PublicPaths.AreWellFormed(city, year, null, out var fiscalYear))
+        if (Refuse(PublicPaths.Check(city, year, null, out var fiscalYear), text) is { } refused)
         {
-            return Malformed(text);
+            return refused;
         }
 
         var found = await catalog.FindYearAsync(city, fiscalYear, ct);
@@ -78,9 +80,9 @@ public static class PublicApi
     private static async Task<Results<Ok<IReadOnlyList<UnitDto>>, ProblemHttpResult>> ListUnits(
         string city, string year, PublicCatalog catalog, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        if (!PublicPaths.AreWellFormed(city, year, null, out var fiscalYear))
+        if (Refuse(PublicPaths.Check(city, year, null, out var fiscalYear), text) is { } refused)
         {
-            return Malformed(text);
+            return refused;
         }
 
         var units = await catalog.FindUnitsAsync(city, fiscalYear, ct);
@@ -98,9 +100,9 @@ public static class PublicApi
     private static async Task<Results<Ok<IReadOnlyList<YearGoalDto>>, ProblemHttpResult>> ListGoals(
         string city, string year, PublicCatalog catalog, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        if (!PublicPaths.AreWellFormed(city, year, null, out var fiscalYear))
+        if (Refuse(PublicPaths.Check(city, year, null, out var fiscalYear), text) is { } refused)
         {
-            return Malformed(text);
+            return refused;
         }
 
         var found = await catalog.FindYearAsync(city, fiscalYear, ct);
@@ -116,9 +118,9 @@ public static class PublicApi
     private static async Task<Results<Ok<DepartmentReport>, ProblemHttpResult>> GetReport(
         string city, string year, string department, PublicCatalog catalog, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        if (!PublicPaths.AreWellFormed(city, year, department, out var fiscalYear))
+        if (Refuse(PublicPaths.Check(city, year, department, out var fiscalYear), text) is { } refused)
         {
-            return Malformed(text);
+            return refused;
         }
 
         var report = await catalog.FindReportAsync(city, fiscalYear, department, cancellationToken: ct);
@@ -128,15 +130,22 @@ public static class PublicApi
     private static async Task<Results<Ok<ReportGoal>, ProblemHttpResult>> GetGoal(
         string city, string year, string department, int number, PublicCatalog catalog, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
-        if (!PublicPaths.AreWellFormed(city, year, department, out var fiscalYear))
+        if (Refuse(PublicPaths.Check(city, year, department, out var fiscalYear), text) is { } refused)
         {
-            return Malformed(text);
+            return refused;
         }
 
         var report = await catalog.FindReportAsync(city, fiscalYear, department, cancellationToken: ct);
         var goal = report?.Goals.FirstOrDefault(g => g.Number == number);
         return goal is null ? NotFound(text) : TypedResults.Ok(goal);
     }
+
+    private static ProblemHttpResult? Refuse(RouteCheck check, IStringLocalizer<SharedResource> text) => check switch
+    {
+        RouteCheck.Malformed => Malformed(text),
+        RouteCheck.NotFound => NotFound(text),
+        _ => null,
+    };
 
     private static ProblemHttpResult Malformed(IStringLocalizer<SharedResource> text) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: text["Error.400.Title"], detail: text["Error.400.Detail"]);

@@ -20,20 +20,31 @@ public static class PublicPaths
     public static string ApiReport(string slug, int year, string department) =>
         string.Create(CultureInfo.InvariantCulture, $"/api/v1/municipalities/{slug}/years/{year}/departments/{department}/report");
 
-    /// <summary>Whether route values are well-formed; false means 400, while well-formed but unknown means 404.</summary>
-    public static bool AreWellFormed(string? slug, string? year, string? department, out FiscalYear fiscalYear)
+    /// <summary>
+    /// Reads public route values. The first segment names a page of the site, so one that cannot be a
+    /// municipality is simply not found; a malformed year or department under it is a bad request.
+    /// </summary>
+    public static RouteCheck Check(string? slug, string? year, string? department, out FiscalYear fiscalYear)
     {
         fiscalYear = default;
         if (!Domain.Municipalities.Municipality.IsValidSlug(slug))
         {
-            return false;
+            return RouteCheck.NotFound;
         }
 
         if (year is not null && !FiscalYear.TryParse(year, out fiscalYear))
         {
-            return false;
+            return RouteCheck.Malformed;
         }
 
-        return department is null || OrgUnit.IsValidCode(department);
+        return department is null || OrgUnit.IsValidCode(department) ? RouteCheck.WellFormed : RouteCheck.Malformed;
     }
+}
+
+/// <summary>What public route values amount to before anything is looked up.</summary>
+public enum RouteCheck
+{
+    WellFormed = 0,
+    Malformed = 1,
+    NotFound = 2,
 }

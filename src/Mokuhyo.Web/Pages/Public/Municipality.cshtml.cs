@@ -12,9 +12,12 @@ public sealed class MunicipalityModel(PublicCatalog catalog) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string city, CancellationToken cancellationToken)
     {
-        if (!PublicPaths.AreWellFormed(city, null, null, out _))
+        switch (PublicPaths.Check(city, null, null, out _))
         {
-            return BadRequest();
+            case RouteCheck.Malformed:
+                return BadRequest();
+            case RouteCheck.NotFound:
+                return NotFound();
         }
 
         Municipality = await catalog.FindMunicipalityAsync(city, cancellationToken);

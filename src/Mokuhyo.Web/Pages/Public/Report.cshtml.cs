@@ -13,9 +13,12 @@ public sealed class ReportModel(PublicCatalog catalog) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string city, string year, string department, CancellationToken cancellationToken)
     {
-        if (!PublicPaths.AreWellFormed(city, year, department, out var fiscalYear))
+        switch (PublicPaths.Check(city, year, department, out var fiscalYear))
         {
-            return BadRequest();
+            case RouteCheck.Malformed:
+                return BadRequest();
+            case RouteCheck.NotFound:
+                return NotFound();
         }
 
         Report = await catalog.FindReportAsync(city, fiscalYear, department, cancellationToken: cancellationToken);

@@ -14,9 +14,12 @@ public sealed class YearModel(PublicCatalog catalog) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string city, string year, CancellationToken cancellationToken)
     {
-        if (!PublicPaths.AreWellFormed(city, year, null, out var fiscalYear))
+        switch (PublicPaths.Check(city, year, null, out var fiscalYear))
         {
-            return BadRequest();
+            case RouteCheck.Malformed:
+                return BadRequest();
+            case RouteCheck.NotFound:
+                return NotFound();
         }
 
         Slug = city;
