@@ -53,10 +53,13 @@ public sealed class DatabaseOptions
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The embedded default: a SQLite file under data/ beside the working directory.</summary>
+    /// <summary>The embedded default: a SQLite file under data/ in the application's content root.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/mokuhyo.db";
 
-    public static IServiceCollection AddMokuhyoData(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The application's services.</param>
+    /// <param name="configuration">Holds the Database section and ConnectionStrings:Default.</param>
+    /// <param name="baseDirectory">Where a relative SQLite file name is resolved, so the file does not move with the working directory.</param>
+    public static IServiceCollection AddMokuhyoData(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = DatabaseOptions.From(configuration.GetSection(DatabaseOptions.Section));
@@ -75,8 +78,8 @@ public static class DataServiceCollectionExtensions
                 services.AddDbContext<MokuhyoDbContext, PostgresMokuhyoDbContext>(o => ConfigurePostgres(o, connectionString));
                 break;
             default:
-                services.AddDbContext<MokuhyoDbContext, SqliteMokuhyoDbContext>(o =>
-                    ConfigureSqlite(o, string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString));
+                var sqlite = ResolveSqlitePath(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString, baseDirectory);
+                services.AddDbContext<MokuhyoDbContext, SqliteMokuhyoDbContext>(o => ConfigureSqlite(o, sqlite));
                 break;
         }
 
@@ -97,6 +100,18 @@ public static class DataServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure());
+    }
+
+    /// <summary>Makes a relative SQLite file name absolute against a base directory.</summary>
+    public static string ResolveSqlitePath(string connectionString, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>The directory a SQLite connection string points into, so it can be created before first use.</summary>

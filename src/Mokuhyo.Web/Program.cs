@@ -34,7 +34,7 @@ builder.Services.AddRazorPages()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Mokuhyo.Web.SharedResource)));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
-builder.Services.AddMokuhyoData(builder.Configuration);
+builder.Services.AddMokuhyoData(builder.Configuration, builder.Environment.ContentRootPath);
 
 var app = builder.Build();
 

@@ -44,10 +44,11 @@ public sealed class OrgUnit : IVersioned
 
     public long Version { get; set; }
 
-    /// <summary>Unit codes are lower-case ASCII letters, digits and hyphens.</summary>
+    /// <summary>Unit codes are lower-case ASCII letters, digits and inner hyphens, like municipality slugs.</summary>
     public static bool IsValidCode(string? code) =>
         !string.IsNullOrEmpty(code) && code.Length <= Text.TextLimits.Code
-        && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+        && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
+        && code[0] != '-' && code[^1] != '-';
 }
 
 /// <summary>One entry of a department plan section (a numbered 基本方向 item, a 経営資源 row...).</summary>

@@ -132,30 +132,47 @@ public static class AchievementRater
 
     /// <summary>
     /// A goal takes the worst level among its rated indicators, so one missed target is never hidden
-    /// by another that was met. Without a rated indicator the goal is not rated.
+    /// by another that was met; among indicators at that level, the lowest ratio is shown. Without a
+    /// rated indicator the goal is not rated, for the most actionable reason among its indicators
+    /// (an actual still missing before a milestone not yet due, before a goal of outputs only).
     /// </summary>
     public static Rating RateGoal(IEnumerable<Rating> indicatorRatings, RatingScale scale)
     {
+        ArgumentNullException.ThrowIfNull(indicatorRatings);
         ArgumentNullException.ThrowIfNull(scale);
         Rating? worst = null;
         var worstIndex = -1;
+        var reason = NotRatedReason.Qualitative;
         foreach (var rating in indicatorRatings)
         {
             if (rating.Level is null)
             {
+                if (ReasonPriority(rating.Reason) > ReasonPriority(reason))
+                {
+                    reason = rating.Reason;
+                }
+
                 continue;
             }
 
             var index = IndexOf(scale, rating.Level);
-            if (index > worstIndex)
+            if (index > worstIndex || (index == worstIndex && rating.Ratio < worst!.Ratio))
             {
                 worst = rating;
                 worstIndex = index;
             }
         }
 
-        return worst ?? Rating.NotRated(NotRatedReason.Qualitative);
+        return worst ?? Rating.NotRated(reason);
     }
+
+    private static int ReasonPriority(NotRatedReason reason) => reason switch
+    {
+        NotRatedReason.MissingActual => 3,
+        NotRatedReason.NotYetDue => 2,
+        NotRatedReason.NoTarget => 1,
+        _ => 0,
+    };
 
     private static int IndexOf(RatingScale scale, RatingLevel level)
     {

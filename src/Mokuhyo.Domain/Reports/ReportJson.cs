@@ -5,7 +5,10 @@ using System.Text.Unicode;
 
 namespace Mokuhyo.Domain.Reports;
 
-/// <summary>How report snapshots and format files are written as JSON: camelCase, readable Japanese.</summary>
+/// <summary>
+/// How report snapshots and format files are written as JSON: camelCase, Japanese written as characters.
+/// (System.Text.Json still escapes characters outside the BMP, such as 𠮷, as surrogate pairs; they read back exactly.)
+/// </summary>
 public static class ReportJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
