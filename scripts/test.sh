@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The single test command of the repository: scripts/test.sh [extra dotnet test arguments]
 #
-# - Starts a throwaway PostgreSQL server on 127.0.0.1 (installing the server
-#   binaries with apt-get if they are missing) and exports MOKUHYO_TEST_POSTGRES
+# - Installs with apt-get what the tests need and the machine lacks (PostgreSQL,
+#   poppler-utils), starts a throwaway PostgreSQL server on 127.0.0.1 and exports MOKUHYO_TEST_POSTGRES
 #   for the tests. If MOKUHYO_TEST_POSTGRES is already set, that server is used
 #   and nothing is started.
 # - Runs `dotnet test` on the whole solution with TRX reports in a fresh
@@ -72,30 +72,35 @@ port_in_use() {
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
 }
 
+# Installs, with one apt-get update, whatever the tests need that this machine lacks:
+# the PostgreSQL server and poppler's pdftotext/pdfinfo/pdffonts (PDF tests read documents with them).
+ensure_packages() {
+    local missing=()
+    [[ -z "$(find_pg_bin || true)" && -z "${MOKUHYO_TEST_POSTGRES:-}" ]] && missing+=(postgresql postgresql-contrib)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    [[ ${#missing[@]} -eq 0 ]] && return 0
+    if [[ $EUID -ne 0 ]]; then
+        log "missing packages (${missing[*]}) and not root to install them"
+        exit 1
+    fi
+    log "installing ${missing[*]} with apt-get"
+    local apt_log
+    apt_log=$(mktemp)
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get -q update &&
+           DEBIAN_FRONTEND=noninteractive apt-get -q install -y "${missing[@]}"; } >"$apt_log" 2>&1; then
+        cat "$apt_log" >&2
+        rm -f "$apt_log"
+        log "apt-get failed to install ${missing[*]}"
+        exit 1
+    fi
+    rm -f "$apt_log"
+}
+
 start_postgres() {
     pg_bin=$(find_pg_bin || true)
     if [[ -z "$pg_bin" ]]; then
-        if [[ $EUID -ne 0 ]]; then
-            log "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb) and not root to install them;"
-            log "install postgresql or set MOKUHYO_TEST_POSTGRES to an existing server"
-            exit 1
-        fi
-        log "installing PostgreSQL with apt-get (server binaries not found)"
-        local apt_log
-        apt_log=$(mktemp)
-        if ! { DEBIAN_FRONTEND=noninteractive apt-get -q update &&
-               DEBIAN_FRONTEND=noninteractive apt-get -q install -y postgresql postgresql-contrib; } >"$apt_log" 2>&1; then
-            cat "$apt_log" >&2
-            rm -f "$apt_log"
-            log "apt-get failed to install PostgreSQL"
-            exit 1
-        fi
-        rm -f "$apt_log"
-        pg_bin=$(find_pg_bin || true)
-        if [[ -z "$pg_bin" ]]; then
-            log "PostgreSQL installed but /usr/lib/postgresql/*/bin/initdb still not found"
-            exit 1
-        fi
+        log "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/initdb)"
+        exit 1
     fi
 
     local t0
@@ -143,6 +148,8 @@ start_postgres() {
     export MOKUHYO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
     log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($pg_tmp), ready in $(( $(now_ms) - t0 )) ms"
 }
+
+ensure_packages
 
 if [[ -n "${MOKUHYO_TEST_POSTGRES:-}" ]]; then
     log "using MOKUHYO_TEST_POSTGRES from the environment; not starting PostgreSQL"
