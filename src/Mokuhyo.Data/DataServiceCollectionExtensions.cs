@@ -2,7 +2,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Mokuhyo.Data.Accounts;
+using Mokuhyo.Data.Audit;
 using Mokuhyo.Data.DemoData;
+using Mokuhyo.Data.Workflow;
+using Mokuhyo.Domain.Audit;
 
 namespace Mokuhyo.Data;
 
@@ -75,15 +80,22 @@ public static class DataServiceCollectionExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is not set.");
                 }
 
-                services.AddDbContext<MokuhyoDbContext, PostgresMokuhyoDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddDbContext<MokuhyoDbContext, PostgresMokuhyoDbContext>((sp, o) =>
+                    ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 break;
             default:
                 var sqlite = ResolveSqlitePath(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString, baseDirectory);
-                services.AddDbContext<MokuhyoDbContext, SqliteMokuhyoDbContext>(o => ConfigureSqlite(o, sqlite));
+                services.AddDbContext<MokuhyoDbContext, SqliteMokuhyoDbContext>((sp, o) =>
+                    ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 break;
         }
 
+        services.TryAddScoped<ICurrentActor>(_ => SystemActor.Instance);
+        services.AddScoped<AuditInterceptor>();
+        services.AddScoped<AccessPolicy>();
+        services.AddScoped<ReportWorkflowService>();
         services.AddScoped<ReportPublisher>();
+        services.AddScoped<DraftReports>();
         services.AddScoped<PublicCatalog>();
         services.AddScoped<DepartmentFileLoader>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,14 +1,22 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Mokuhyo.Data.Accounts;
 using Mokuhyo.Domain;
+using Mokuhyo.Domain.Audit;
 using Mokuhyo.Domain.Goals;
 using Mokuhyo.Domain.Municipalities;
 using Mokuhyo.Domain.Organization;
 using Mokuhyo.Domain.Reports;
+using Mokuhyo.Domain.Workflow;
 
 namespace Mokuhyo.Data;
 
-/// <summary>The database of goals. Each provider has a subclass only so that its migrations stay apart.</summary>
-public class MokuhyoDbContext(DbContextOptions options) : DbContext(options)
+/// <summary>
+/// The database of goals and of the staff who write them. Each provider has a subclass only so that
+/// its migrations stay apart.
+/// </summary>
+public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
@@ -30,10 +38,21 @@ public class MokuhyoDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ReportState> ReportStates => Set<ReportState>();
+
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<UnitAssignment> UnitAssignments => Set<UnitAssignment>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MokuhyoDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MokuhyoDbContext).Assembly);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

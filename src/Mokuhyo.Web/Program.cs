@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Mokuhyo.Data;
+using Mokuhyo.Data.Accounts;
 using Mokuhyo.Web.Api;
 using Mokuhyo.Web.Infrastructure;
 
@@ -29,7 +31,12 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
 });
 
-builder.Services.AddRazorPages()
+builder.Services.AddStaffAccounts(builder.Environment);
+builder.Services.AddRazorPages(o =>
+    {
+        // Every staff page needs a signed-in account; what it may do there is decided page by page by AccessPolicy.
+        o.Conventions.AuthorizeFolder("/Staff");
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Mokuhyo.Web.SharedResource)));
 builder.Services.AddProblemDetails();
@@ -44,6 +51,9 @@ app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseRequestLocalization();
 app.MapStaticAssets();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
@@ -53,7 +63,13 @@ app.MapRazorPages().WithStaticAssets();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    var services = scope.ServiceProvider;
+    await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await DemoAccounts.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+    if (services.GetRequiredService<DatabaseOptions>().SeedDemoData)
+    {
+        await services.GetRequiredService<DemoAccounts>().EnsureAsync();
+    }
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

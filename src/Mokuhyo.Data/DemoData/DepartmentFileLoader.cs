@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Mokuhyo.Domain.Audit;
 using Mokuhyo.Domain.Calendar;
 using Mokuhyo.Domain.Formats;
 using Mokuhyo.Domain.Goals;
@@ -8,6 +9,7 @@ using Mokuhyo.Domain.Municipalities;
 using Mokuhyo.Domain.Organization;
 using Mokuhyo.Domain.Reports;
 using Mokuhyo.Domain.Text;
+using Mokuhyo.Domain.Workflow;
 
 namespace Mokuhyo.Data.DemoData;
 
@@ -62,8 +64,21 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
             {
                 foreach (var department in departments)
                 {
-                    await publisher.PublishAsync(department, phase, cancellationToken);
+                    var published = await publisher.PublishAsync(department, phase, cancellationToken);
+                    db.ReportStates.Add(new ReportState
+                    {
+                        ReportingYearId = published.ReportingYearId,
+                        DepartmentId = department,
+                        PhaseKey = phase,
+                        Status = ReportStatus.Published,
+                        Revision = published.Revision,
+                        PublishedRevision = published.Revision,
+                        ChangedAt = published.PublishedAt,
+                        ChangedBy = SystemActor.Instance.Name,
+                    });
                 }
+
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Mokuhyo.Domain.Audit;
+using Mokuhyo.Domain.Text;
+using Mokuhyo.Domain.Workflow;
+
+namespace Mokuhyo.Data.Workflow;
+
+/// <summary>Carries out workflow transitions: checks them with <see cref="ReportWorkflow"/>, records them, publishes.</summary>
+public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher publisher, ICurrentActor actor, TimeProvider clock)
+{
+    /// <summary>The state of a department's report in a phase; a report nobody has touched is 未着手.</summary>
+    public async Task<ReportState> GetStateAsync(Guid departmentId, string phaseKey, CancellationToken cancellationToken = default)
+    {
+        var state = await db.ReportStates.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.DepartmentId == departmentId && s.PhaseKey == phaseKey, cancellationToken);
+        if (state is not null)
+        {
+            return state;
+        }
+
+        var yearId = await db.OrgUnits.Where(u => u.Id == departmentId).Select(u => u.ReportingYearId).SingleAsync(cancellationToken);
+        return new ReportState { ReportingYearId = yearId, DepartmentId = departmentId, PhaseKey = phaseKey, Status = ReportStatus.NotStarted };
+    }
+
+    /// <summary>
+    /// Makes a transition. <paramref name="expectedVersion"/> is the state's version the person saw:
+    /// if someone else moved the report meanwhile, nothing happens and the result says so.
+    /// </summary>
+    public async Task<WorkflowResult> TransitionAsync(Guid departmentId, string phaseKey, ReportAction action, ReportRole roles,
+        string? comment, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var state = await TrackedStateAsync(departmentId, phaseKey, cancellationToken);
+            if (expectedVersion is { } expected && expected != state.Version)
+            {
+                return WorkflowResult.Conflicted(state);
+            }
+
+            var outcome = ReportWorkflow.Decide(state.Status, action, roles, comment);
+            if (!outcome.Allowed)
+            {
+                return WorkflowResult.Refused(state, outcome.Refusal);
+            }
+
+            var now = clock.GetUtcNow();
+            state.Apply(outcome, action, actor.Name, now);
+            if (action != ReportAction.Edit)
+            {
+                state.Comments.Add(new ReviewComment
+                {
+                    ReportStateId = state.Id,
+                    Revision = state.Revision,
+                    Kind = KindOf(action),
+                    AuthorId = actor.Id,
+                    AuthorName = actor.Name,
+                    Text = string.IsNullOrWhiteSpace(comment) ? null : comment,
+                    CreatedAt = now,
+                });
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (action == ReportAction.Publish)
+                {
+                    await publisher.PublishAsync(departmentId, phaseKey, state.Revision, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return WorkflowResult.Done(state);
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return WorkflowResult.Conflicted(await GetStateAsync(departmentId, phaseKey, cancellationToken));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Marks the report as being written (未着手 → 下書き) before content is saved, refusing when the
+    /// report is under review or published. Call it in the same save as the content change.
+    /// </summary>
+    public async Task<WorkflowResult> BeginEditAsync(Guid departmentId, string phaseKey, ReportRole roles, CancellationToken cancellationToken = default)
+    {
+        var state = await TrackedStateAsync(departmentId, phaseKey, cancellationToken);
+        var outcome = ReportWorkflow.Decide(state.Status, ReportAction.Edit, roles, null);
+        if (!outcome.Allowed)
+        {
+            return WorkflowResult.Refused(state, outcome.Refusal);
+        }
+
+        if (state.Status != outcome.To)
+        {
+            state.Apply(outcome, ReportAction.Edit, actor.Name, clock.GetUtcNow());
+        }
+
+        return WorkflowResult.Done(state);
+    }
+
+    /// <summary>Adds a review comment on the report or one of its goals, kept with the current revision.</summary>
+    public async Task<ReviewComment?> CommentAsync(Guid departmentId, string phaseKey, Guid? goalId, string text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text) || !TextRules.FitsWithin(text, ReportWorkflow.MaxCommentLength))
+        {
+            return null;
+        }
+
+        var state = await TrackedStateAsync(departmentId, phaseKey, cancellationToken);
+        var comment = new ReviewComment
+        {
+            ReportStateId = state.Id,
+            Revision = state.Revision,
+            GoalId = goalId,
+            Kind = ReviewCommentKind.Comment,
+            AuthorId = actor.Id,
+            AuthorName = actor.Name,
+            Text = text,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.ReviewComments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return comment;
+    }
+
+    private async Task<ReportState> TrackedStateAsync(Guid departmentId, string phaseKey, CancellationToken cancellationToken)
+    {
+        var state = await db.ReportStates.SingleOrDefaultAsync(s => s.DepartmentId == departmentId && s.PhaseKey == phaseKey, cancellationToken);
+        if (state is null)
+        {
+            state = await GetStateAsync(departmentId, phaseKey, cancellationToken);
+            db.ReportStates.Add(state);
+        }
+
+        return state;
+    }
+
+    private static ReviewCommentKind KindOf(ReportAction action) => action switch
+    {
+        ReportAction.Submit => ReviewCommentKind.Submitted,
+        ReportAction.Return => ReviewCommentKind.Returned,
+        ReportAction.Approve => ReviewCommentKind.Approved,
+        ReportAction.Publish => ReviewCommentKind.Published,
+        ReportAction.Reopen => ReviewCommentKind.Reopened,
+        _ => ReviewCommentKind.Comment,
+    };
+
+    // Two first transitions of a never-touched report race to insert its state row.
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.GetType().Name is "SqliteException" or "PostgresException"
+        && (ex.InnerException.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)
+            || ex.InnerException.Message.Contains("23505", StringComparison.Ordinal));
+}
+
+/// <summary>The outcome of a workflow request.</summary>
+public sealed record WorkflowResult(bool Succeeded, ReportState State, TransitionRefusal Refusal, bool Conflict)
+{
+    public static WorkflowResult Done(ReportState state) => new(true, state, TransitionRefusal.None, false);
+
+    public static WorkflowResult Refused(ReportState state, TransitionRefusal refusal) => new(false, state, refusal, false);
+
+    public static WorkflowResult Conflicted(ReportState state) => new(false, state, TransitionRefusal.None, true);
+}
