@@ -399,7 +399,7 @@ public class DepartmentReportBuilderTests
         Assert.Equal("not-met", rating.Outcome);
         Assert.Equal("not-met", rating.LevelKey);
         Assert.Equal("未達成", rating.Label);
-        Assert.Equal(61.7m / 70m, rating.Ratio);
+        Assert.Equal(0.881429m, rating.Ratio); // rounded to six places in the view model
         Assert.Equal(88.1m, rating.RatioPercent);
         Assert.Equal("88.1%", rating.RatioText);
         Assert.Null(rating.NotRatedReason);

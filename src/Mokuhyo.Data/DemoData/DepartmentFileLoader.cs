@@ -47,18 +47,20 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
     public async Task<bool> LoadAsync(DepartmentFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var municipality = await db.Municipalities.Include(m => m.Formats)
-            .SingleOrDefaultAsync(m => m.Code == file.Municipality.Code, cancellationToken);
-        if (municipality is not null && await db.ReportingYears.AnyAsync(
-                y => y.MunicipalityId == municipality.Id && y.Year == file.FiscalYear, cancellationToken))
-        {
-            return false;
-        }
-
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
+            // A retried attempt starts from what the database holds, not from the failed attempt's tracked rows.
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var municipality = await db.Municipalities.Include(m => m.Formats)
+                .SingleOrDefaultAsync(m => m.Code == file.Municipality.Code, cancellationToken);
+            if (municipality is not null && await db.ReportingYears.AnyAsync(
+                    y => y.MunicipalityId == municipality.Id && y.Year == file.FiscalYear, cancellationToken))
+            {
+                return false;
+            }
+
             var departments = await WriteAsync(file, municipality, cancellationToken);
             foreach (var phase in file.Publish)
             {
@@ -82,8 +84,8 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
             }
 
             await transaction.CommitAsync(cancellationToken);
+            return true;
         });
-        return true;
     }
 
     private async Task<List<Guid>> WriteAsync(DepartmentFile file, Municipality? municipality, CancellationToken cancellationToken)
@@ -233,6 +235,25 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
     {
         ArgumentNullException.ThrowIfNull(file);
         var problems = new List<string>();
+        void Limit(string? text, int max, string path)
+        {
+            if (text is not null && !TextRules.FitsWithin(text, max))
+            {
+                problems.Add($"{path}: longer than {max} characters.");
+            }
+        }
+
+        void LimitAll(IReadOnlyList<string> texts, int max, string path)
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                Limit(texts[i], max, $"{path}[{i}]");
+            }
+        }
+
+        Limit(file.Municipality.Name, TextLimits.Name, "municipality.name");
+        Limit(file.Municipality.NameEn, TextLimits.Name, "municipality.nameEn");
+        Limit(file.Municipality.Prefecture, TextLimits.Name, "municipality.prefecture");
         if (!LocalGovernmentCode.TryParse(file.Municipality.Code, out _))
         {
             problems.Add($"municipality.code: '{file.Municipality.Code}' is not a valid local government code.");
@@ -272,10 +293,11 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
                 problems.Add($"{path}.kind: '{unit.Kind}' is not a kind of unit of format '{format.Key}'.");
             }
 
-            if (!TextRules.FitsWithin(unit.Name, TextLimits.Name))
-            {
-                problems.Add($"{path}.name: longer than {TextLimits.Name} characters.");
-            }
+            Limit(unit.Name, TextLimits.Name, $"{path}.name");
+            Limit(unit.HeadTitle, TextLimits.Name, $"{path}.headTitle");
+            Limit(unit.HeadName, TextLimits.Name, $"{path}.headName");
+            Limit(unit.CompositionNote, TextLimits.Paragraph, $"{path}.compositionNote");
+            LimitAll(unit.Responsibilities, TextLimits.Line, $"{path}.responsibilities");
 
             for (var i = 0; i < unit.Children.Count; i++)
             {
@@ -302,9 +324,19 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
                 problems.Add($"{path}.unit: no unit '{department.Unit}'.");
             }
 
+            if (file.Departments.Take(d).Any(other => string.Equals(other.Unit, department.Unit, StringComparison.Ordinal)))
+            {
+                problems.Add($"{path}.unit: '{department.Unit}' is listed more than once; give each department one entry.");
+            }
+
             foreach (var section in department.Plan.Keys.Where(k => format.FindPlanSection(k) is null))
             {
                 problems.Add($"{path}.plan: '{section}' is not a plan section of format '{format.Key}'.");
+            }
+
+            foreach (var (section, items) in department.Plan)
+            {
+                LimitAll(items, TextLimits.Paragraph, $"{path}.plan.{section}");
             }
 
             foreach (var number in department.Goals.GroupBy(g => g.Number).Where(g => g.Count() > 1).Select(g => g.Key))
@@ -321,9 +353,26 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
                     problems.Add($"{goalPath}: no unit '{code}'.");
                 }
 
-                if (!TextRules.FitsWithin(goal.Title, TextLimits.Title))
+                Limit(goal.Title, TextLimits.Title, $"{goalPath}.title");
+                LimitAll(goal.Body, TextLimits.Paragraph, $"{goalPath}.body");
+                LimitAll(goal.PlannedActions, TextLimits.Line, $"{goalPath}.plannedActions");
+                LimitAll(goal.PlanReferences, TextLimits.Title, $"{goalPath}.planReferences");
+                for (var i = 0; i < goal.Indicators.Count; i++)
                 {
-                    problems.Add($"{goalPath}.title: longer than {TextLimits.Title} characters.");
+                    var indicator = goal.Indicators[i];
+                    Limit(indicator.Name, TextLimits.Title, $"{goalPath}.indicators[{i}].name");
+                    Limit(indicator.Unit, TextLimits.Unit, $"{goalPath}.indicators[{i}].unit");
+                    Limit(indicator.TargetNote, TextLimits.Name, $"{goalPath}.indicators[{i}].targetNote");
+                }
+
+                foreach (var (phase, blocks) in goal.Results)
+                {
+                    for (var b = 0; b < blocks.Count; b++)
+                    {
+                        Limit(blocks[b].Heading, TextLimits.Title, $"{goalPath}.results.{phase}[{b}].heading");
+                        Limit(blocks[b].Text, TextLimits.Paragraph, $"{goalPath}.results.{phase}[{b}].text");
+                        LimitAll(blocks[b].Items, TextLimits.Line, $"{goalPath}.results.{phase}[{b}].items");
+                    }
                 }
 
                 var phases = goal.Results.Keys.Concat(goal.Indicators.SelectMany(i => i.Actuals.Keys));

@@ -164,7 +164,7 @@ public static class DepartmentReportBuilder
         {
             var text = Figures.Format(t, indicator.Unit) + format.Directions.For(indicator.Direction)
                 + (string.IsNullOrEmpty(indicator.TargetNote) ? string.Empty : $"({indicator.TargetNote})");
-            target = new ReportTarget(t, DirectionName(indicator.Direction), indicator.TargetNote, text);
+            target = new ReportTarget(Figures.Normalize(t), DirectionName(indicator.Direction), indicator.TargetNote, text);
         }
 
         var view = new ReportIndicator
@@ -183,7 +183,7 @@ public static class DepartmentReportBuilder
     }
 
     private static ReportValue Value(decimal value, string? unit, DateOnly? asOf, ReportFormat format) =>
-        new(value, Figures.Format(value, unit), asOf is { } d ? new ReportDate(d, Wareki.FormatAsOf(d, format.MonthEndAsMatsujitsu)) : null);
+        new(Figures.Normalize(value), Figures.Format(value, unit), asOf is { } d ? new ReportDate(d, Wareki.FormatAsOf(d, format.MonthEndAsMatsujitsu)) : null);
 
     private static ReportDate? Date(DateOnly? date) => date is { } d ? new ReportDate(d, Wareki.FormatDate(d)) : null;
 
@@ -197,7 +197,7 @@ public static class DepartmentReportBuilder
         },
         LevelKey = rating.Level?.Key,
         Label = rating.Level?.Label ?? scale.NotRatedLabel,
-        Ratio = rating.Ratio,
+        Ratio = rating.Ratio is { } ratio ? Figures.Normalize(decimal.Round(ratio, 6)) : null,
         RatioPercent = rating.RatioPercent,
         RatioText = rating.RatioPercent is { } percent ? Figures.Format(decimal.Round(percent, 1), "%") : null,
         NotRatedReason = rating.Reason switch
