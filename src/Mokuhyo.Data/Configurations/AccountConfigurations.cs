@@ -10,7 +10,6 @@ internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUse
 {
     public void Configure(EntityTypeBuilder<StaffUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(TextLimits.Name);
         builder.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(u => u.Assignments).WithOne().HasForeignKey(a => a.UserId);
     }
@@ -31,7 +30,6 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<PersonalAccessToken> builder)
     {
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(t => t.UserId);
-        builder.Property(t => t.Name).HasMaxLength(TextLimits.Name);
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.Property(t => t.Prefix).HasMaxLength(16);

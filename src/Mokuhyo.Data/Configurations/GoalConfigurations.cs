@@ -17,7 +17,6 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(g => g.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Goal>().WithMany().HasForeignKey(g => g.PreviousGoalId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(g => new { g.DepartmentId, g.Number }).IsUnique();
-        builder.Property(g => g.Title).HasMaxLength(TextLimits.Title);
         builder.Property(g => g.Version).IsConcurrencyToken();
         builder.HasMany(g => g.CoUnits).WithOne().HasForeignKey(c => c.GoalId);
         builder.HasMany(g => g.Indicators).WithOne().HasForeignKey(i => i.GoalId);
@@ -38,9 +37,6 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 {
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
-        builder.Property(i => i.Name).HasMaxLength(TextLimits.Title);
-        builder.Property(i => i.Unit).HasMaxLength(TextLimits.Unit);
-        builder.Property(i => i.TargetNote).HasMaxLength(TextLimits.Name);
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.TargetValue).HasPrecision(18, 4);
@@ -77,8 +73,6 @@ internal sealed class ResultBlockConfiguration : IEntityTypeConfiguration<Result
     public void Configure(EntityTypeBuilder<ResultBlock> builder)
     {
         builder.Property(b => b.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(b => b.Heading).HasMaxLength(TextLimits.Title);
-        builder.Property(b => b.Text).HasMaxLength(TextLimits.Paragraph);
     }
 }
 

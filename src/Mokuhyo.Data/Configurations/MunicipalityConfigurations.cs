@@ -13,10 +13,6 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.HasIndex(m => m.Code).IsUnique();
         builder.Property(m => m.Slug).HasMaxLength(40);
         builder.HasIndex(m => m.Slug).IsUnique();
-        builder.Property(m => m.Name).HasMaxLength(TextLimits.Name);
-        builder.Property(m => m.NameEn).HasMaxLength(TextLimits.Name);
-        builder.Property(m => m.Prefecture).HasMaxLength(TextLimits.Name);
-        builder.Property(m => m.LicenceName).HasMaxLength(TextLimits.Title);
         builder.Property(m => m.LicenceUrl).HasMaxLength(TextLimits.Title);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasMany(m => m.Years).WithOne(y => y.Municipality).HasForeignKey(y => y.MunicipalityId);

@@ -14,11 +14,6 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.HasOne(u => u.Parent).WithMany(u => u.Children).HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.ReportingYearId, u.Code }).IsUnique();
         builder.Property(u => u.Code).HasMaxLength(TextLimits.Code);
-        builder.Property(u => u.Name).HasMaxLength(TextLimits.Name);
-        builder.Property(u => u.Kind).HasMaxLength(TextLimits.Name);
-        builder.Property(u => u.HeadTitle).HasMaxLength(TextLimits.Name);
-        builder.Property(u => u.HeadName).HasMaxLength(TextLimits.Name);
-        builder.Property(u => u.CompositionNote).HasMaxLength(TextLimits.Paragraph);
         builder.Property(u => u.Version).IsConcurrencyToken();
     }
 }
@@ -30,8 +25,6 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(i => i.OrgUnitId);
         builder.HasIndex(i => new { i.OrgUnitId, i.SectionKey, i.Ordinal }).IsUnique();
         builder.Property(i => i.SectionKey).HasMaxLength(TextLimits.Code);
-        builder.Property(i => i.Label).HasMaxLength(TextLimits.Name);
-        builder.Property(i => i.Text).HasMaxLength(TextLimits.Paragraph);
         builder.Property(i => i.Version).IsConcurrencyToken();
     }
 }

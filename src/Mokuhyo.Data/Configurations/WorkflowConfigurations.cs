@@ -17,7 +17,6 @@ internal sealed class ReportStateConfiguration : IEntityTypeConfiguration<Report
         builder.HasIndex(s => new { s.DepartmentId, s.PhaseKey }).IsUnique();
         builder.Property(s => s.PhaseKey).HasMaxLength(TextLimits.Code);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(s => s.ChangedBy).HasMaxLength(TextLimits.Name);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasMany(s => s.Comments).WithOne().HasForeignKey(c => c.ReportStateId);
     }
@@ -28,8 +27,6 @@ internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<Revi
     public void Configure(EntityTypeBuilder<ReviewComment> builder)
     {
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(c => c.AuthorName).HasMaxLength(TextLimits.Name);
-        builder.Property(c => c.Text).HasMaxLength(ReportWorkflow.MaxCommentLength * 2);
         builder.HasIndex(c => new { c.ReportStateId, c.Revision });
         builder.HasIndex(c => c.GoalId);
     }
@@ -39,7 +36,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.Property(a => a.ActorName).HasMaxLength(TextLimits.Name);
         builder.Property(a => a.EntityType).HasMaxLength(TextLimits.Name);
         builder.Property(a => a.EntityId).HasMaxLength(TextLimits.Name);
         builder.Property(a => a.Action).HasMaxLength(TextLimits.Code);

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Mokuhyo.Domain.Text;
 
-/// <summary>Length limits of text fields, defined once and used by the database, validation and imports alike.</summary>
+/// <summary>
+/// Length limits of text fields in text elements (what a reader counts as characters), defined once and
+/// used by validation and imports alike. Columns holding people's text are unbounded in the database:
+/// PostgreSQL counts code points, so 葛󠄀 (a character with a variation selector) would count twice there.
+/// </summary>
 public static class TextLimits
 {
     public const int Name = 100;

@@ -160,7 +160,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Prefix")
@@ -212,7 +211,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -315,7 +313,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("ActorName")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("At")
@@ -387,7 +384,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -483,14 +479,12 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TargetNote")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("TargetValue")
@@ -498,7 +492,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -558,7 +551,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Heading")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Items")
@@ -574,7 +566,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -624,7 +615,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("LicenceName")
                         .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LicenceUrl")
@@ -634,15 +624,12 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Prefecture")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -702,15 +689,12 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CompositionNote")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HeadName")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HeadTitle")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsReportingUnit")
@@ -718,12 +702,10 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ParentId")
@@ -763,7 +745,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Label")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Ordinal")
@@ -779,7 +760,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -849,7 +829,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChangedBy")
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DepartmentId")
@@ -899,7 +878,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -920,7 +898,6 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
