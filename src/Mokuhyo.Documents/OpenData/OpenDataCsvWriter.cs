@@ -85,7 +85,7 @@ public static class OpenDataCsvWriter
         for (var i = 0; i < row.Length; i++)
         {
             var value = row[i];
-            if (value is not null && columns[i].Type == OpenDataColumnType.Text && SpreadsheetText.IsGuarded(value))
+            if (value is not null && columns[i].Type == OpenDataColumnType.Text && SpreadsheetText.NeedsGuard(value))
             {
                 // Quoted as well, as OWASP advises, so that no reader trims the marker away with leading whitespace.
                 csv.WriteField(SpreadsheetText.Protect(value), CsvQuoting.Always);
