@@ -57,6 +57,7 @@ app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
+app.MapDocuments();
 app.MapSitemap();
 app.MapCultureSwitch();
 app.MapRazorPages().WithStaticAssets();

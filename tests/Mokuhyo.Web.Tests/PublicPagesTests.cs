@@ -111,7 +111,7 @@ public sealed class PublicPagesTests(WebApps apps)
 
         var locations = xml.Descendants(ns + "loc").Select(l => new Uri(l.Value)).ToList();
         Assert.All(locations, l => Assert.True(l.IsAbsoluteUri));
-        Assert.Equal(["/", "/iruma", "/iruma/2022", "/iruma/2022/shimin-seikatsu"], locations.Select(l => l.AbsolutePath));
+        Assert.Equal(["/", "/iruma", "/iruma/opendata", "/iruma/2022", "/iruma/2022/shimin-seikatsu"], locations.Select(l => l.AbsolutePath));
         foreach (var location in locations)
         {
             using var page = await client.GetAsync(new Uri(location.PathAndQuery, UriKind.Relative), Ct);

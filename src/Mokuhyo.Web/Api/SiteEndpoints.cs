@@ -20,6 +20,7 @@ public static class SiteEndpoints
             foreach (var municipality in await catalog.ListMunicipalitiesAsync(ct))
             {
                 paths.Add(PublicPaths.Municipality(municipality.Slug));
+                paths.Add(PublicPaths.OpenData(municipality.Slug));
                 foreach (var year in municipality.Years)
                 {
                     paths.Add(PublicPaths.Year(municipality.Slug, year.StartYear));

@@ -17,6 +17,13 @@ public static class PublicPaths
     public static string Report(string slug, int year, string department) =>
         string.Create(CultureInfo.InvariantCulture, $"/{slug}/{year}/{department}");
 
+    /// <summary>The open-data page of a municipality: every year's CSV files and their licence.</summary>
+    public static string OpenData(string slug) => $"/{slug}/opendata";
+
+    /// <summary>/iruma/2022/opendata/goals.csv.</summary>
+    public static string OpenDataFile(string slug, int year, string fileName) =>
+        string.Create(CultureInfo.InvariantCulture, $"/{slug}/{year}/opendata/{fileName}");
+
     public static string ApiReport(string slug, int year, string department) =>
         string.Create(CultureInfo.InvariantCulture, $"/api/v1/municipalities/{slug}/years/{year}/departments/{department}/report");
 
