@@ -11,6 +11,9 @@ internal static class WorkbookPackage
 {
     private static ReadOnlySpan<byte> ZipMagic => [0x50, 0x4B, 0x03, 0x04];
 
+    /// <summary>An empty zip is only its end record.</summary>
+    private static ReadOnlySpan<byte> EmptyZipMagic => [0x50, 0x4B, 0x05, 0x06];
+
     /// <summary>Compound files: .xls, and .xlsx protected by a password (encrypted inside such a file).</summary>
     private static ReadOnlySpan<byte> CompoundFileMagic => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -62,7 +65,7 @@ internal static class WorkbookPackage
             return false;
         }
 
-        if (!bytes.StartsWith(ZipMagic))
+        if (!bytes.StartsWith(ZipMagic) && !bytes.StartsWith(EmptyZipMagic))
         {
             errors.File(WorkbookText.Keys.FileNotXlsx);
             return false;
