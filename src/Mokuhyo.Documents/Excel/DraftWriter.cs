@@ -10,7 +10,8 @@ namespace Mokuhyo.Documents.Excel;
 /// Writes a checked workbook into the drafts of its departments, in one transaction. Records are updated
 /// in place where they match (goals by number; plan items, indicators and result blocks by position), so
 /// their ids and versions carry on; what the workbook no longer has is deleted. Only the workbook's phase
-/// of actuals and results is touched.
+/// of actuals and results is touched. Changes and deletions go through one SaveChanges; new records are
+/// inserted in bulk after it, in the same transaction.
 /// </summary>
 internal static class DraftWriter
 {
@@ -27,8 +28,12 @@ internal static class DraftWriter
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = await ApplyAsync(db, context, content, cancellationToken);
+                var inserts = new BulkInserter(db);
+                inserts.Order(typeof(Goal), typeof(GoalCoUnit), typeof(Indicator), typeof(IndicatorActual), typeof(GoalResult),
+                    typeof(ResultBlock), typeof(PlanItem));
+                var result = await ApplyAsync(db, inserts, context, content, cancellationToken);
                 await SaveAsync(db, cancellationToken);
+                await inserts.InsertAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             }
@@ -44,24 +49,17 @@ internal static class DraftWriter
 
     private static async Task SaveAsync(MokuhyoDbContext db, CancellationToken cancellationToken)
     {
-        // The context bumps each modified record's version by setting the property during SaveChanges;
-        // only with detection on is that bump seen and written (and the concurrency check kept).
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task<ImportResult> ApplyAsync(MokuhyoDbContext db, ImportContext context, WorkbookContent content,
-        CancellationToken cancellationToken)
+    // New records are queued on the inserter and never added to a tracked record's collection, where
+    // change detection would find them and insert them a second time.
+    private static async Task<ImportResult> ApplyAsync(MokuhyoDbContext db, BulkInserter inserts, ImportContext context,
+        WorkbookContent content, CancellationToken cancellationToken)
     {
         var departmentIds = content.Departments.Select(d => context.Units[d.Code].Id).ToList();
-        await ApplyPlanAsync(db, context, content, departmentIds, cancellationToken);
+        await ApplyPlanAsync(db, inserts, context, content, departmentIds, cancellationToken);
 
         var existing = await db.Goals
             .Where(g => departmentIds.Contains(g.DepartmentId))
@@ -92,7 +90,7 @@ internal static class DraftWriter
                     Number = row.Number,
                     Title = row.Title,
                 };
-                db.Goals.Add(goal);
+                inserts.Add(goal);
                 counts.GoalsCreated++;
             }
 
@@ -102,9 +100,9 @@ internal static class DraftWriter
             goal.PlannedActions = row.PlannedActions;
             goal.PlanReferences = row.PlanReferences;
             goal.LeadUnitId = context.Units[row.LeadCode].Id;
-            SyncCoUnits(db, goal, [.. row.CoUnitCodes.Select(c => context.Units[c].Id)]);
-            SyncIndicators(db, goal, [.. indicatorsByGoal[(row.Department, row.Number)].OrderBy(i => i.Number)], context.Phase.Key, counts);
-            SyncResult(db, goal, [.. blocksByGoal[(row.Department, row.Number)].OrderBy(b => b.Number)], context.Phase.Key);
+            SyncCoUnits(db, inserts, goal, [.. row.CoUnitCodes.Select(c => context.Units[c].Id)]);
+            SyncIndicators(db, inserts, goal, [.. indicatorsByGoal[(row.Department, row.Number)].OrderBy(i => i.Number)], context.Phase.Key, counts);
+            SyncResult(db, inserts, goal, [.. blocksByGoal[(row.Department, row.Number)].OrderBy(b => b.Number)], context.Phase.Key);
         }
 
         var deleted = new List<DeletedGoal>();
@@ -131,8 +129,8 @@ internal static class DraftWriter
         };
     }
 
-    private static async Task ApplyPlanAsync(MokuhyoDbContext db, ImportContext context, WorkbookContent content, List<Guid> departmentIds,
-        CancellationToken cancellationToken)
+    private static async Task ApplyPlanAsync(MokuhyoDbContext db, BulkInserter inserts, ImportContext context, WorkbookContent content,
+        List<Guid> departmentIds, CancellationToken cancellationToken)
     {
         var sectionKeys = context.Format.PlanSections.Select(s => s.Key).ToList();
         var existing = await db.PlanItems
@@ -161,7 +159,7 @@ internal static class DraftWriter
                     }
                     else
                     {
-                        db.PlanItems.Add(new PlanItem
+                        inserts.Add(new PlanItem
                         {
                             OrgUnitId = departmentId,
                             SectionKey = key,
@@ -193,7 +191,7 @@ internal static class DraftWriter
         }
     }
 
-    private static void SyncCoUnits(MokuhyoDbContext db, Goal goal, List<Guid> unitIds)
+    private static void SyncCoUnits(MokuhyoDbContext db, BulkInserter inserts, Goal goal, List<Guid> unitIds)
     {
         foreach (var coUnit in goal.CoUnits.Where(c => !unitIds.Contains(c.OrgUnitId)).ToList())
         {
@@ -203,19 +201,19 @@ internal static class DraftWriter
 
         for (var i = 0; i < unitIds.Count; i++)
         {
-            var coUnit = goal.CoUnits.Find(c => c.OrgUnitId == unitIds[i]);
-            if (coUnit is null)
+            if (goal.CoUnits.Find(c => c.OrgUnitId == unitIds[i]) is { } coUnit)
             {
-                coUnit = new GoalCoUnit { GoalId = goal.Id, OrgUnitId = unitIds[i] };
-                goal.CoUnits.Add(coUnit);
-                db.Add(coUnit);
+                coUnit.Ordinal = i + 1;
             }
-
-            coUnit.Ordinal = i + 1;
+            else
+            {
+                inserts.Add(new GoalCoUnit { GoalId = goal.Id, OrgUnitId = unitIds[i], Ordinal = i + 1 });
+            }
         }
     }
 
-    private static void SyncIndicators(MokuhyoDbContext db, Goal goal, List<IndicatorRow> rows, string phaseKey, Counts counts)
+    private static void SyncIndicators(MokuhyoDbContext db, BulkInserter inserts, Goal goal, List<IndicatorRow> rows, string phaseKey,
+        Counts counts)
     {
         var indicators = goal.Indicators.OrderBy(i => i.Ordinal).ToList();
         for (var i = 0; i < rows.Count; i++)
@@ -229,8 +227,7 @@ internal static class DraftWriter
             else
             {
                 indicator = new Indicator { GoalId = goal.Id, Name = row.Name };
-                goal.Indicators.Add(indicator);
-                db.Add(indicator);
+                inserts.Add(indicator);
                 counts.IndicatorsCreated++;
             }
 
@@ -254,7 +251,7 @@ internal static class DraftWriter
                 }
             }
 
-            SyncActual(db, indicator, row, phaseKey);
+            SyncActual(db, inserts, indicator, row, phaseKey);
         }
 
         foreach (var extra in indicators.Skip(rows.Count))
@@ -265,7 +262,7 @@ internal static class DraftWriter
         }
     }
 
-    private static void SyncActual(MokuhyoDbContext db, Indicator indicator, IndicatorRow row, string phaseKey)
+    private static void SyncActual(MokuhyoDbContext db, BulkInserter inserts, Indicator indicator, IndicatorRow row, string phaseKey)
     {
         var actual = indicator.Actuals.Find(a => string.Equals(a.PhaseKey, phaseKey, StringComparison.Ordinal));
         if (!row.HasActual)
@@ -282,8 +279,7 @@ internal static class DraftWriter
         if (actual is null)
         {
             actual = new IndicatorActual { IndicatorId = indicator.Id, PhaseKey = phaseKey };
-            indicator.Actuals.Add(actual);
-            db.Add(actual);
+            inserts.Add(actual);
         }
 
         actual.Value = row.Actual;
@@ -291,7 +287,7 @@ internal static class DraftWriter
         actual.DoneDate = row.Done;
     }
 
-    private static void SyncResult(MokuhyoDbContext db, Goal goal, List<BlockRow> rows, string phaseKey)
+    private static void SyncResult(MokuhyoDbContext db, BulkInserter inserts, Goal goal, List<BlockRow> rows, string phaseKey)
     {
         var result = goal.Results.Find(r => string.Equals(r.PhaseKey, phaseKey, StringComparison.Ordinal));
         if (rows.Count == 0)
@@ -308,8 +304,7 @@ internal static class DraftWriter
         if (result is null)
         {
             result = new GoalResult { GoalId = goal.Id, PhaseKey = phaseKey };
-            goal.Results.Add(result);
-            db.Add(result);
+            inserts.Add(result);
         }
 
         var blocks = result.Blocks.OrderBy(b => b.Ordinal).ToList();
@@ -323,8 +318,7 @@ internal static class DraftWriter
             else
             {
                 block = new ResultBlock { GoalResultId = result.Id };
-                result.Blocks.Add(block);
-                db.Add(block);
+                inserts.Add(block);
             }
 
             block.Ordinal = i + 1;

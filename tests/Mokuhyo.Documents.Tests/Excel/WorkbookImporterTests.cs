@@ -42,6 +42,35 @@ public sealed class WorkbookImporterTests(SeedReport seed)
     }
 
     [Fact]
+    public async Task Importing_into_emptied_drafts_creates_records_that_export_the_same_cells()
+    {
+        var first = WorkbookExporterTests.Export(await seed.GetAsync());
+        var (db, path) = await SeedReport.NewDatabaseAsync();
+        try
+        {
+            var ct = TestContext.Current.CancellationToken;
+            await db.Goals.ExecuteDeleteAsync(ct);
+            await db.PlanItems.ExecuteDeleteAsync(ct);
+
+            var result = await ImportAsync(first, db);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+            Assert.Equal((9, 0, 13), (result.GoalsCreated, result.GoalsUpdated, result.IndicatorsCreated));
+            Assert.Equal(WorkbookCells.Content(first), WorkbookCells.Content(WorkbookExporterTests.Export(await DraftAsync(db))));
+
+            // A second import finds what the first inserted and changes nothing.
+            var before = await DatabaseFingerprint.OfAsync(db);
+            Assert.True((await ImportAsync(first, db)).Succeeded);
+            Assert.Equal(before, await DatabaseFingerprint.OfAsync(db));
+        }
+        finally
+        {
+            await db.DisposeAsync();
+            SeedReport.DeleteDatabase(path);
+        }
+    }
+
+    [Fact]
     public async Task Importing_an_unchanged_export_changes_no_record_and_no_version()
     {
         var workbook = WorkbookExporterTests.Export(await seed.GetAsync());
