@@ -61,11 +61,14 @@ internal static class DraftWriter
         var departmentIds = content.Departments.Select(d => context.Units[d.Code].Id).ToList();
         await ApplyPlanAsync(db, inserts, context, content, departmentIds, cancellationToken);
 
+        // Only the workbook's phase is loaded: other phases' actuals and results are never changed, and
+        // when their goal or indicator is deleted the database's cascade removes them.
+        var phaseKey = context.Phase.Key;
         var existing = await db.Goals
             .Where(g => departmentIds.Contains(g.DepartmentId))
             .Include(g => g.CoUnits)
-            .Include(g => g.Indicators).ThenInclude(i => i.Actuals)
-            .Include(g => g.Results).ThenInclude(r => r.Blocks)
+            .Include(g => g.Indicators).ThenInclude(i => i.Actuals.Where(a => a.PhaseKey == phaseKey))
+            .Include(g => g.Results.Where(r => r.PhaseKey == phaseKey)).ThenInclude(r => r.Blocks)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var goalsByKey = existing.ToDictionary(g => (g.DepartmentId, g.Number));

@@ -175,4 +175,46 @@ public sealed class WorkbookImporterTests(SeedReport seed)
             SeedReport.DeleteDatabase(path);
         }
     }
+
+    [Fact]
+    public async Task Another_phase_is_kept_by_an_import_and_goes_with_a_deleted_goal()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var report = await seed.GetAsync();
+        var interim = WorkbookExporterTests.Export(report with { Phase = new ReportPhase("interim", "中間報告", "interim") });
+        var yearEnd = Edit(WorkbookExporterTests.Export(report), document =>
+        {
+            foreach (var sheet in new[] { "目標", "指標", "達成度合" })
+            {
+                var worksheet = Sheet(document, sheet);
+                foreach (var cell in worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+                    .Where(c => c.CellReference!.Value!.StartsWith('B') && c.CellValue?.Text == "9").ToList())
+                {
+                    SetNumber(worksheet, cell.CellReference!, "10");
+                }
+            }
+        });
+        var (db, path) = await SeedReport.NewDatabaseAsync();
+        try
+        {
+            Assert.True((await ImportAsync(interim, db, "interim")).Succeeded);
+            var interimActuals = await db.IndicatorActuals.CountAsync(a => a.PhaseKey == "interim", ct);
+            var goal9 = await db.Goals.SingleAsync(g => g.Number == 9, ct);
+            var goal9Actuals = await db.IndicatorActuals.CountAsync(
+                a => a.PhaseKey == "interim" && db.Indicators.Any(i => i.Id == a.IndicatorId && i.GoalId == goal9.Id), ct);
+
+            var result = await ImportAsync(yearEnd, db);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+            Assert.Equal(9, Assert.Single(result.DeletedGoals).Number);
+            Assert.Equal(interimActuals - goal9Actuals, await db.IndicatorActuals.CountAsync(a => a.PhaseKey == "interim", ct));
+            Assert.Equal(8, await db.GoalResults.CountAsync(r => r.PhaseKey == "interim", ct));
+            Assert.False(await db.GoalResults.AnyAsync(r => r.GoalId == goal9.Id, ct));
+        }
+        finally
+        {
+            await db.DisposeAsync();
+            SeedReport.DeleteDatabase(path);
+        }
+    }
 }
