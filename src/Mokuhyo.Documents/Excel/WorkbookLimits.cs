@@ -2,7 +2,7 @@ namespace Mokuhyo.Documents.Excel;
 
 /// <summary>
 /// How large a workbook import accepts. A real year of a large city is far below each of them
-/// (2,000 goals make a workbook of about 1 MB); anything above is refused before it is parsed.
+/// (2,000 goals make a workbook of about 0.5 MB); anything above is refused before it is parsed.
 /// </summary>
 public static class WorkbookLimits
 {
