@@ -29,12 +29,6 @@ internal sealed class RowReader(TemplateTable table, RawRow row, ErrorCollector 
         IsValid = false;
     }
 
-    public void RowError(string key, params object?[] args)
-    {
-        errors.Add(key, table.Name, row.Number, null, args);
-        IsValid = false;
-    }
-
     private string Name(int column) => table[column].Name;
 
     /// <summary>The cell as text, or null when empty; numbers typed into a text column are taken as written.</summary>

@@ -44,8 +44,6 @@ internal sealed class SheetWriter : IDisposable
         writer.WriteStartElement(new SheetData());
     }
 
-    public int CurrentRow => row;
-
     public void Skip() => row++;
 
     public void Row(params ReadOnlySpan<OutCell> cells)
