@@ -6,14 +6,21 @@ using Mokuhyo.Domain.Reports;
 namespace Mokuhyo.Data;
 
 /// <summary>
-/// Builds a department's report from the live (draft) tables: what publication snapshots, and what
-/// staff preview before it. One loader, so the preview is exactly what would be published.
+/// Builds a department's report from the live (draft) tables: what publication snapshots, what staff
+/// preview, and what document exports of drafts render. One loader, so a preview is exactly what would
+/// be published.
 /// </summary>
 public sealed class DraftReports(MokuhyoDbContext db, TimeProvider clock)
 {
-    public async Task<DepartmentReport> BuildAsync(Guid departmentId, string phaseKey, int revision, DateTimeOffset publishedAt,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads everything the report of a department in a phase is made from, as revision 0 built now.
+    /// Publishing sets the revision; previews and exports of drafts use it as it is.
+    /// </summary>
+    public static async Task<DepartmentReportSource> LoadSourceAsync(MokuhyoDbContext db, Guid departmentId, string phaseKey,
+        TimeProvider clock, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clock);
         var department = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == departmentId, cancellationToken);
         var year = await db.ReportingYears.AsNoTracking()
             .Include(y => y.Municipality)
@@ -32,7 +39,7 @@ public sealed class DraftReports(MokuhyoDbContext db, TimeProvider clock)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        return DepartmentReportBuilder.Build(new DepartmentReportSource
+        return new DepartmentReportSource
         {
             Municipality = year.Municipality!,
             FiscalYear = year.FiscalYear,
@@ -42,10 +49,23 @@ public sealed class DraftReports(MokuhyoDbContext db, TimeProvider clock)
             Units = units,
             PlanItems = planItems,
             Goals = goals,
-            Revision = revision,
-            PublishedAt = publishedAt,
+            Revision = 0,
+            PublishedAt = clock.GetUtcNow(),
             EvaluatedOn = DepartmentReportBuilder.EvaluationDate(phase.Kind, year.FiscalYear, JapanTime.Today(clock)),
-        });
+        };
+    }
+
+    /// <summary>The department's report as the drafts stand now.</summary>
+    public static async Task<DepartmentReport> BuildAsync(MokuhyoDbContext db, Guid departmentId, string phaseKey,
+        TimeProvider clock, CancellationToken cancellationToken = default) =>
+        DepartmentReportBuilder.Build(await LoadSourceAsync(db, departmentId, phaseKey, clock, cancellationToken));
+
+    /// <summary>The report as the drafts stand now, under a given revision and publication time.</summary>
+    public async Task<DepartmentReport> BuildAsync(Guid departmentId, string phaseKey, int revision, DateTimeOffset publishedAt,
+        CancellationToken cancellationToken = default)
+    {
+        var source = await LoadSourceAsync(db, departmentId, phaseKey, clock, cancellationToken);
+        return DepartmentReportBuilder.Build(source with { Revision = revision, PublishedAt = publishedAt });
     }
 
     /// <summary>The format a fiscal year is kept under.</summary>

@@ -69,13 +69,15 @@ public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<Staf
 
     // The version is the concurrency token: the UPDATE matches the version the editor loaded and
     // writes the next one, so a second save from the same starting point fails instead of overwriting.
+    // It is set through the entry, so the bump is saved even when automatic change detection is off.
     private void BumpVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)
             {
-                entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+                var version = entry.Property(e => e.Version);
+                version.CurrentValue = version.OriginalValue + 1;
             }
         }
     }

@@ -12,24 +12,21 @@ public sealed class ReportPublisher(MokuhyoDbContext db, TimeProvider clock)
     /// <summary>Publishes under a given revision number (the workflow's), or the next one when none is given.</summary>
     public async Task<PublishedReport> PublishAsync(Guid departmentId, string phaseKey, int? revision, CancellationToken cancellationToken = default)
     {
+        var source = await DraftReports.LoadSourceAsync(db, departmentId, phaseKey, clock, cancellationToken);
         var lastRevision = await db.PublishedReports
             .Where(p => p.DepartmentId == departmentId && p.PhaseKey == phaseKey)
             .MaxAsync(p => (int?)p.Revision, cancellationToken) ?? 0;
-        var now = clock.GetUtcNow();
-        var drafts = new DraftReports(db, clock);
-        var report = await drafts.BuildAsync(departmentId, phaseKey, revision ?? lastRevision + 1, now, cancellationToken);
-        var yearId = await db.OrgUnits.Where(u => u.Id == departmentId).Select(u => u.ReportingYearId).SingleAsync(cancellationToken);
-        var format = await drafts.FormatOfYearAsync(yearId, cancellationToken);
+        var report = DepartmentReportBuilder.Build(source with { Revision = revision ?? lastRevision + 1 });
 
         var published = new PublishedReport
         {
-            ReportingYearId = yearId,
+            ReportingYearId = source.Department.ReportingYearId,
             DepartmentId = departmentId,
-            DepartmentCode = report.Department.Code,
-            PhaseKey = phaseKey,
-            PhaseOrder = format.Phases.ToList().FindIndex(p => string.Equals(p.Key, phaseKey, StringComparison.Ordinal)),
+            DepartmentCode = source.Department.Code,
+            PhaseKey = source.Phase.Key,
+            PhaseOrder = source.Format.Phases.ToList().FindIndex(p => string.Equals(p.Key, phaseKey, StringComparison.Ordinal)),
             Revision = report.Revision,
-            PublishedAt = now,
+            PublishedAt = source.PublishedAt,
             Json = ReportJson.Serialize(report),
         };
         db.PublishedReports.Add(published);
