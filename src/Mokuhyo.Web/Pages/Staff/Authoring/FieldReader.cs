@@ -143,12 +143,8 @@ internal sealed class FieldReader(ModelStateDictionary modelState, IStringLocali
 
     public static string Show(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>
-    /// Within the limit in text elements (what a reader counts). The database counts code points, so a
-    /// text made of many combining sequences must fit that count too, or saving it would fail.
-    /// </summary>
-    public static bool Fits(string value, int maxLength) =>
-        TextRules.FitsWithin(value, maxLength) && value.EnumerateRunes().Count() <= maxLength;
+    /// <summary>Within the limit in text elements, what a reader counts as characters (𠮷 is one).</summary>
+    public static bool Fits(string value, int maxLength) => TextRules.FitsWithin(value, maxLength);
 
     private string? Check(string key, string label, string? value, int maxLength, bool required, bool multiline)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -47,7 +48,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
             return failure;
         }
 
-        Input = Stored is null ? NewGoal() : GoalDraft.From(Stored, Scope!.Phase.Key).ToInput();
+        Input = Stored is null ? await NewGoalAsync(cancellationToken) : GoalDraft.From(Stored, Scope!.Phase.Key).ToInput();
         AddEmptyRows();
         Message = saved switch
         {
@@ -89,9 +90,15 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         var reader = new FieldReader(ModelState, text);
         var units = scope.GoalUnits.Select(u => u.Unit.Id).ToList();
         var draft = GoalFormReader.Read(Input, reader, units);
-        if (reader.IsValid && !KeepsAccess(draft))
+        if (ModelState.GetFieldValidationState("Input.LeadUnitId") != ModelValidationState.Invalid
+            && ModelState.GetFieldValidationState("Input.CoUnitIds") != ModelValidationState.Invalid && !KeepsAccess(draft))
         {
             reader.Error("Input.LeadUnitId", text["Error.WouldLoseAccess"]);
+        }
+
+        if (draft.Number > 0 && await NumberTakenAsync(draft.Number, cancellationToken))
+        {
+            reader.Error("Input.Number", text["Error.DuplicateNumber"]);
         }
 
         if (!reader.IsValid)
@@ -153,10 +160,17 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         return Scope.CanEditGoal(Stored) ? null : Forbid();
     }
 
-    private GoalInput NewGoal()
+    private Task<bool> NumberTakenAsync(int number, CancellationToken cancellationToken)
     {
         var departmentId = Scope!.Department.Department.Id;
-        var next = db.Goals.Where(g => g.DepartmentId == departmentId).Max(g => (int?)g.Number) ?? 0;
+        var goalId = Stored?.Id;
+        return db.Goals.AnyAsync(g => g.DepartmentId == departmentId && g.Number == number && g.Id != goalId, cancellationToken);
+    }
+
+    private async Task<GoalInput> NewGoalAsync(CancellationToken cancellationToken)
+    {
+        var departmentId = Scope!.Department.Department.Id;
+        var next = await db.Goals.Where(g => g.DepartmentId == departmentId).MaxAsync(g => (int?)g.Number, cancellationToken) ?? 0;
         return new GoalInput
         {
             Number = (next + 1).ToString(CultureInfo.InvariantCulture),
