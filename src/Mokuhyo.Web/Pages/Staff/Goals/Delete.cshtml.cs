@@ -24,10 +24,10 @@ public sealed class DeleteModel(StaffContext staff, MokuhyoDbContext db, DraftRe
 
     public string? Message { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string year, string department, string phase, int number, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OnGetAsync([FromRoute] string year, [FromRoute] string department, [FromRoute] string phase, [FromRoute] int number, CancellationToken cancellationToken) =>
         await LoadAsync(year, department, phase, number, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(string year, string department, string phase, int number, long version,
+    public async Task<IActionResult> OnPostAsync([FromRoute] string year, [FromRoute] string department, [FromRoute] string phase, [FromRoute] int number, long version,
         CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, department, phase, number, cancellationToken) is { } failure)

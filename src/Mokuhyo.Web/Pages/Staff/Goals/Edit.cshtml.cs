@@ -40,7 +40,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
     /// <summary>Set when the save met someone else's change: both versions, side by side.</summary>
     public GoalConflict? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string year, string department, string phase, string number, string? saved,
+    public async Task<IActionResult> OnGetAsync([FromRoute] string year, [FromRoute] string department, [FromRoute] string phase, [FromRoute] string number, string? saved,
         CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, department, phase, number, cancellationToken) is { } failure)
@@ -59,7 +59,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string year, string department, string phase, string number, string? command,
+    public async Task<IActionResult> OnPostAsync([FromRoute] string year, [FromRoute] string department, [FromRoute] string phase, [FromRoute] string number, string? command,
         CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, department, phase, number, cancellationToken) is { } failure)
@@ -73,7 +73,13 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
             return BadRequest();
         }
 
-        if (FormCommand.Parse(command) is { } rowCommand && !rowCommand.IsSave)
+        var rowCommand = FormCommand.Parse(command);
+        if (rowCommand is null)
+        {
+            return BadRequest();
+        }
+
+        if (!rowCommand.IsSave)
         {
             ModelState.Clear();
             rowCommand.ApplyTo(Input.Indicators, "indicator", MaxRows);

@@ -36,7 +36,7 @@ public sealed class HistoryModel(StaffContext staff, MokuhyoDbContext db, DraftR
 
     public int PublishedCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string year, string department, string phase, int number, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string year, [FromRoute] string department, [FromRoute] string phase, [FromRoute] int number, CancellationToken cancellationToken)
     {
         Scope = await AuthoringScope.LoadAsync(staff, drafts, workflow, year, department, phase, cancellationToken);
         if (Scope is null)

@@ -34,7 +34,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
 
     public string PagePath => Scope!.ReportPath + "/plan";
 
-    public async Task<IActionResult> OnGetAsync(string year, string department, string phase, string? saved, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string year, [FromRoute] string department, [FromRoute] string phase, string? saved, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, department, phase, cancellationToken) is { } failure)
         {
@@ -51,7 +51,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string year, string department, string phase, string? command, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string year, [FromRoute] string department, [FromRoute] string phase, string? command, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, department, phase, cancellationToken) is { } failure)
         {

@@ -98,68 +98,51 @@ internal static class PlanFormReader
 }
 
 /// <summary>
-/// Stores the whole plan in one transaction: every item checked against the version the editor saw,
-/// all or nothing, with the workflow's begin-edit in the same save.
+/// Stores the whole plan in one save — all or nothing — with every item checked against the version
+/// the editor saw and the workflow's begin-edit in the same save.
 /// </summary>
 internal sealed class PlanEditor(MokuhyoDbContext db, ReportWorkflowService workflow)
 {
     public async Task<GoalSaveResult> SaveAsync(AuthoringScope scope, PlanDraft draft, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        db.ChangeTracker.Clear();
+        var begin = await workflow.BeginEditAsync(scope.Department.Department.Id, scope.Phase.Key, scope.Department.Roles, cancellationToken);
+        if (!begin.Succeeded)
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var begin = await workflow.BeginEditAsync(scope.Department.Department.Id, scope.Phase.Key, scope.Department.Roles, cancellationToken);
-            if (!begin.Succeeded)
-            {
-                db.ChangeTracker.Clear();
-                return begin.Refusal == TransitionRefusal.NotPermitted
-                    ? new GoalSaveResult(GoalSaveStatus.NotPermitted)
-                    : new GoalSaveResult(GoalSaveStatus.Refused, Refusal: begin.Refusal);
-            }
+            return begin.Refusal == TransitionRefusal.NotPermitted
+                ? new GoalSaveResult(GoalSaveStatus.NotPermitted)
+                : new GoalSaveResult(GoalSaveStatus.Refused, Refusal: begin.Refusal);
+        }
 
-            var departmentId = scope.Department.Department.Id;
-            var keys = draft.Sections.Keys.ToList();
-            var stored = await db.PlanItems.Where(i => i.OrgUnitId == departmentId && keys.Contains(i.SectionKey)).ToListAsync(cancellationToken);
-            var moved = new List<Guid>();
-            if (!Apply(departmentId, stored, draft, moved))
-            {
-                db.ChangeTracker.Clear();
-                return new GoalSaveResult(GoalSaveStatus.Conflict);
-            }
+        var departmentId = scope.Department.Department.Id;
+        var keys = draft.Sections.Keys.ToList();
+        var stored = await db.PlanItems.Where(i => i.OrgUnitId == departmentId && keys.Contains(i.SectionKey)).ToListAsync(cancellationToken);
+        if (!Apply(departmentId, stored, draft))
+        {
+            db.ChangeTracker.Clear();
+            return new GoalSaveResult(GoalSaveStatus.Conflict);
+        }
 
-            if (!HasContentChanges())
-            {
-                db.ChangeTracker.Clear();
-                return new GoalSaveResult(GoalSaveStatus.Unchanged);
-            }
+        if (!HasContentChanges())
+        {
+            db.ChangeTracker.Clear();
+            return new GoalSaveResult(GoalSaveStatus.Unchanged);
+        }
 
-            try
-            {
-                // Positions are unique within a section: items that move (or go) first step aside to
-                // negative positions, so the save never meets two items at one position on the way.
-                // This bypasses the change tracker, so the trail records only the real old and new positions.
-                if (moved.Count > 0)
-                {
-                    await db.PlanItems.Where(i => moved.Contains(i.Id))
-                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.Ordinal, i => -1 - i.Ordinal), cancellationToken);
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new GoalSaveResult(GoalSaveStatus.Saved);
-            }
-            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || GoalEditor.IsUniqueViolation(ex))
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                return new GoalSaveResult(GoalSaveStatus.Conflict);
-            }
-        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new GoalSaveResult(GoalSaveStatus.Saved);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || GoalEditor.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return new GoalSaveResult(GoalSaveStatus.Conflict);
+        }
     }
 
-    private bool Apply(Guid departmentId, List<PlanItem> stored, PlanDraft draft, List<Guid> moved)
+    private bool Apply(Guid departmentId, List<PlanItem> stored, PlanDraft draft)
     {
         var mentioned = draft.Sections.Values.SelectMany(items => items).Where(i => i.Id is not null).Select(i => i.Id!.Value)
             .Concat(draft.Removed.Select(r => r.Id)).ToHashSet();
@@ -178,43 +161,66 @@ internal sealed class PlanEditor(MokuhyoDbContext db, ReportWorkflowService work
 
             Expect(item, version);
             db.PlanItems.Remove(item);
-            moved.Add(item.Id);
         }
 
         foreach (var (key, items) in draft.Sections)
         {
+            var section = stored.Where(i => string.Equals(i.SectionKey, key, StringComparison.Ordinal)).ToList();
+            var existing = new List<PlanItem?>();
+            foreach (var wanted in items)
+            {
+                var item = wanted.Id is { } id ? section.FirstOrDefault(i => i.Id == id) : null;
+                if (wanted.Id is not null && item is null)
+                {
+                    return false;
+                }
+
+                existing.Add(item);
+            }
+
+            var ordinals = Positions(existing, section.Select(i => i.Ordinal).DefaultIfEmpty(0).Max());
             for (var position = 0; position < items.Count; position++)
             {
                 var wanted = items[position];
-                PlanItem item;
-                if (wanted.Id is { } id)
-                {
-                    var existing = stored.FirstOrDefault(i => i.Id == id && string.Equals(i.SectionKey, key, StringComparison.Ordinal));
-                    if (existing is null)
-                    {
-                        return false;
-                    }
-
-                    item = existing;
-                    Expect(item, wanted.Version);
-                    if (item.Ordinal != position + 1)
-                    {
-                        moved.Add(item.Id);
-                    }
-                }
-                else
+                var item = existing[position];
+                if (item is null)
                 {
                     item = new PlanItem { OrgUnitId = departmentId, SectionKey = key, Text = wanted.Text };
                     db.PlanItems.Add(item);
                 }
+                else
+                {
+                    Expect(item, wanted.Version);
+                }
 
-                item.Ordinal = position + 1;
+                item.Ordinal = ordinals[position];
                 item.Label = wanted.Label;
                 item.Text = wanted.Text;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Positions are unique within a section, and EF cannot order a save in which two items swap
+    /// positions. So items keep their positions while their order holds and new ones follow the last;
+    /// when the order changes, the section is numbered afresh above every position it used, so no new
+    /// position meets an old one. Only the order is ever shown.
+    /// </summary>
+    private static int[] Positions(List<PlanItem?> items, int highest)
+    {
+        var kept = items.Where(i => i is not null).Select(i => i!.Ordinal).ToList();
+        var inOrder = kept.Zip(kept.Skip(1)).All(pair => pair.First < pair.Second);
+        var trailingNew = items.SkipWhile(i => i is not null).All(i => i is null);
+        var positions = new int[items.Count];
+        var next = highest;
+        for (var i = 0; i < items.Count; i++)
+        {
+            positions[i] = inOrder && trailingNew && items[i] is { } item ? item.Ordinal : ++next;
+        }
+
+        return positions;
     }
 
     private void Expect(IVersioned entity, long version) => db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
