@@ -162,15 +162,22 @@ public sealed class GoalEditingTests
     {
         await using var app = AuthoringApp.Start();
         using var editor = await app.SignInAsync(AuthoringApp.Editor);
+        var yearEnd = "/staff/2022/shimin-seikatsu/year-end";
+        await Workflow.TransitionAsync(editor, yearEnd, ReportAction.Reopen, "指標を整理するため");
         var before = await app.GoalAsync(6);
-        var page = await editor.GetPageAsync($"{Path}/goals/6");
+        var removed = before.Indicators.OrderBy(x => x.Ordinal).First();
+        var blocks = before.Results.Single(r => r.PhaseKey == "year-end").Blocks.Count;
+        var page = await editor.GetPageAsync($"{yearEnd}/goals/6");
 
-        var saved = await editor.SubmitAsync(page, f => f.Set("Input.Indicators[0].Remove", "true"));
+        var saved = await editor.SubmitAsync(page, f => f.Set("Input.Indicators[0].Remove", "true").Set("Input.Blocks[0].Remove", "true"));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         var after = await app.GoalAsync(6);
         Assert.Equal(before.Indicators.Count - 1, after.Indicators.Count);
-        Assert.DoesNotContain(after.Indicators, i => i.Id == before.Indicators.OrderBy(x => x.Ordinal).First().Id);
+        Assert.DoesNotContain(after.Indicators, i => i.Id == removed.Id);
+        Assert.Equal(0, await app.ReadAsync(db => db.IndicatorActuals.CountAsync(a => a.IndicatorId == removed.Id, Ct)));
+        // With its last block gone the result itself goes, and the report says no result was reported.
+        Assert.Equal(blocks - 1, after.Results.SingleOrDefault(r => r.PhaseKey == "year-end")?.Blocks.Count ?? 0);
     }
 
     [Fact]
