@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +39,7 @@ public sealed class DeleteModel(StaffContext staff, MokuhyoDbContext db, DraftRe
         switch (result.Status)
         {
             case GoalSaveStatus.Saved:
-                return Redirect(scope.ReportPath + "?deleted=" + number.ToString(CultureInfo.InvariantCulture));
+                return Redirect(scope.ReportPath);
             case GoalSaveStatus.NotPermitted:
                 return Forbid();
             case GoalSaveStatus.Refused:

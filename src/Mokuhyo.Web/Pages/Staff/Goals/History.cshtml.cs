@@ -116,6 +116,7 @@ public sealed class HistoryModel(StaffContext staff, MokuhyoDbContext db, DraftR
         var fields = changes.Where(c => !Hidden.Contains(c.Key))
             .Select(c => new FieldChange(FieldLabel(entry.EntityType, c.Key),
                 Readable(entry.EntityType, c.Key, c.Value.Old), Readable(entry.EntityType, c.Key, c.Value.New)))
+            .Where(c => !string.IsNullOrEmpty(c.Old) || !string.IsNullOrEmpty(c.New))
             .ToList();
         return new HistoryEntry(entry.At, entry.ActorName, EntityLabel(entry), entry.Action, fields);
     }
