@@ -136,8 +136,9 @@ public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftRe
             .OrderBy(g => g.Number).ToListAsync(cancellationToken);
         EditableGoals = Goals.Where(g => AccessPolicy.CanEditGoal(Scope.Access, Scope.MunicipalityId, Scope.Department, g, Scope.Units))
             .Select(g => g.Id).ToHashSet();
-        Comments = await db.ReviewComments.AsNoTracking().Where(c => c.ReportStateId == State.Id)
-            .OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+        // SQLite cannot order by a DateTimeOffset column; a report's comments are few, so they are ordered here.
+        Comments = [.. (await db.ReviewComments.AsNoTracking().Where(c => c.ReportStateId == State.Id).ToListAsync(cancellationToken))
+            .OrderByDescending(c => c.CreatedAt)];
         return null;
     }
 }
