@@ -98,7 +98,9 @@ internal sealed class PdfPainter(Typesetter type)
         foreach (var element in LineBreaker.TextElements(item.Text))
         {
             var shaped = type.Shape(element, style);
-            var exact = string.Equals(shaped.Drawn, element, StringComparison.Ordinal);
+            // PDFsharp 6.2.4 writes the ToUnicode entry of a character above U+FFFF (𠮷) as five hex
+            // digits, which readers misread: such characters get ActualText too, even when a font has them.
+            var exact = string.Equals(shaped.Drawn, element, StringComparison.Ordinal) && !HasSurrogates(element);
             if (shaped.Coverage is Coverage.Primary or Coverage.Fallback && exact)
             {
                 if (run.Length > 0 && runCoverage != shaped.Coverage)
@@ -149,6 +151,8 @@ internal sealed class PdfPainter(Typesetter type)
         gfx.Restore();
         content.Append("EMC\n");
     }
+
+    private static bool HasSurrogates(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
 
     /// <summary>A PDF text string as hex: the UTF-16BE byte order mark, then the UTF-16 code units.</summary>
     private static string Utf16BigEndianHex(string text)

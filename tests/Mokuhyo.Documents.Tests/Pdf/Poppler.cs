@@ -28,13 +28,17 @@ public static class Poppler
         return Run("pdftotext", pdf, [.. args], "-");
     }
 
-    /// <summary>The text of each page, in order.</summary>
-    public static IReadOnlyList<string> Pages(byte[] pdf)
+    /// <summary>The text of each page, in order; with layout, lines as they stand on the page, top to bottom.</summary>
+    public static IReadOnlyList<string> Pages(byte[] pdf, bool layout = false)
     {
         // pdftotext ends every page with a form feed.
-        var pages = Text(pdf).Split('\f');
+        var pages = Text(pdf, layout: layout).Split('\f');
         return pages[..^1];
     }
+
+    /// <summary>The bottom line of each page, where the footer is.</summary>
+    public static IReadOnlyList<string> BottomLines(byte[] pdf) =>
+        [.. Pages(pdf, layout: true).Select(p => p.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1])];
 
     public static string Info(byte[] pdf) => Run("pdfinfo", pdf, []);
 
