@@ -59,7 +59,9 @@ internal sealed class PdfPainter(Typesetter type)
                 var pen = new XPen(XColor.FromKnownColor(rule.Color), rule.Thickness);
                 if (rule.Dotted)
                 {
-                    pen.DashStyle = XDashStyle.Dot;
+                    // Round dots three pen widths apart, as a leader in a table of contents.
+                    pen.LineCap = XLineCap.Round;
+                    pen.DashPattern = [0.01, 3];
                 }
 
                 gfx.DrawLine(pen, rule.X1, rule.Y1, rule.X2, rule.Y2);

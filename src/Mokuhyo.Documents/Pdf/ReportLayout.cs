@@ -54,7 +54,7 @@ internal sealed class ReportLayout(Typesetter type)
 
     public static string DocumentTitle(DepartmentReport report) => PdfText.TitleWithYear(report.Title, report.FiscalYearLabel);
 
-    public List<Row> Department(DepartmentReport report, int bookmarkLevel)
+    public List<Row> Department(DepartmentReport report)
     {
         var rows = new List<Row>();
         var width = PageFrame.ContentWidth;
@@ -63,7 +63,7 @@ internal sealed class ReportLayout(Typesetter type)
         rows.Add(Row.Single([type.Aligned(report.Municipality.Name, Styles.Municipality, width, XStringAlignment.Near)])
             with { PageBreakBefore = true, SpaceAfter = 2 });
         rows.Add(Row.Single([type.Aligned(title, Styles.Title, width, XStringAlignment.Center)])
-            with { SpaceAfter = 6, Bookmark = new Bookmark(title, bookmarkLevel) });
+            with { SpaceAfter = 6, Bookmark = new Bookmark(title, 0) });
 
         var head = string.Join(' ', new[] { report.Department.HeadTitle, report.Department.HeadName }.Where(s => !string.IsNullOrEmpty(s)));
         if (head.Length > 0)
@@ -87,10 +87,10 @@ internal sealed class ReportLayout(Typesetter type)
         {
             var division = report.Heading(group.LeadUnit.Name);
             rows.Add(Row.Single(type.Lines(division, Styles.Division, width))
-                with { SpaceBefore = 12, SpaceAfter = 4, KeepWithNext = true, Bookmark = new Bookmark(division, bookmarkLevel + 1) });
+                with { SpaceBefore = 12, SpaceAfter = 4, KeepWithNext = true, Bookmark = new Bookmark(division, 1) });
             foreach (var goal in group.Goals)
             {
-                AddGoal(rows, report, goal, bookmarkLevel + 2);
+                AddGoal(rows, report, goal);
             }
         }
 
@@ -102,7 +102,8 @@ internal sealed class ReportLayout(Typesetter type)
         var width = PageFrame.ContentWidth;
         return
         [
-            Row.Single([type.Aligned(municipalityName, Styles.CoverMunicipality, width, XStringAlignment.Center)]) with { SpaceBefore = 220, SpaceAfter = 10 },
+            // A blank line rather than space before: space before is dropped at the top of a page.
+            Row.Single([Line.Space(220), type.Aligned(municipalityName, Styles.CoverMunicipality, width, XStringAlignment.Center)]) with { SpaceAfter = 10 },
             Row.Single([type.Aligned(fiscalYearLabel, Styles.CoverYear, width, XStringAlignment.Center)]) with { SpaceAfter = 40 },
             Row.Single([type.Aligned(PdfText.CoverHeading, Styles.CoverHeading, width, XStringAlignment.Center)]) with { SpaceAfter = 12 },
             Row.Single([type.Aligned(PdfText.CoverSubheading, Styles.CoverSubheading, width, XStringAlignment.Center)]) with { SpaceAfter = 60 },
@@ -132,7 +133,7 @@ internal sealed class ReportLayout(Typesetter type)
             var last = lines[^1];
             var leaderStart = Math.Min(type.Width(last.Texts[0].Text, Styles.ContentsEntry) + 6, titleWidth);
             var baseline = Styles.ContentsEntry.LineHeight * 0.7;
-            lines[^1] = last with { Rules = [new RuleItem(leaderStart, baseline, titleWidth, baseline, 0.6, XKnownColor.Gray, Dotted: true)] };
+            lines[^1] = last with { Rules = [new RuleItem(leaderStart, baseline, titleWidth - 4, baseline, 1, XKnownColor.Gray, Dotted: true)] };
             var number = type.Aligned(page.ToString(CultureInfo.InvariantCulture), Styles.ContentsEntry, ContentsNumberWidth, XStringAlignment.Far);
             rows.Add(new Row([
                 new Cell(PageFrame.Left, titleWidth, lines),
@@ -214,7 +215,7 @@ internal sealed class ReportLayout(Typesetter type)
         }
     }
 
-    private void AddGoal(List<Row> rows, DepartmentReport report, ReportGoal goal, int bookmarkLevel)
+    private void AddGoal(List<Row> rows, DepartmentReport report, ReportGoal goal)
     {
         var labels = report.Labels;
         var header = new Row([
@@ -231,7 +232,7 @@ internal sealed class ReportLayout(Typesetter type)
         {
             Frame = RowFrame.Grid,
             Header = header,
-            Bookmark = new Bookmark($"{number} {goal.Title}", bookmarkLevel),
+            Bookmark = new Bookmark($"{number} {goal.Title}", 2),
         });
 
         var rating = goal.Rating.RatioText is { } ratio

@@ -25,7 +25,7 @@ public sealed class ReportPdfWriter(TimeProvider clock)
 
         using var type = new Typesetter();
         var layout = new ReportLayout(type);
-        var pages = new Paginator().Paginate(layout.Department(report, 0)).ToList();
+        var pages = new Paginator().Paginate(layout.Department(report)).ToList();
         AddFooters(layout, pages);
 
         using var document = NewDocument(ReportLayout.DocumentTitle(report), report.Municipality.Name);
@@ -47,7 +47,7 @@ public sealed class ReportPdfWriter(TimeProvider clock)
         using var type = new Typesetter();
         var layout = new ReportLayout(type);
         var cover = new Paginator().Paginate(layout.Cover(municipalityName, fiscalYearLabel, reports.Count));
-        var departments = reports.Select(r => new Paginator().Paginate(layout.Department(r, 1))).ToList();
+        var departments = reports.Select(r => new Paginator().Paginate(layout.Department(r))).ToList();
         var titles = reports.Select(ReportLayout.DocumentTitle).ToList();
 
         // Lay the departments out first: the contents can only be written once their pages are known.
