@@ -10,8 +10,9 @@ namespace Mokuhyo.Documents.Pdf;
 /// </summary>
 internal sealed class Paginator
 {
-    // A split must leave at least this many lines of the tallest cell on the page, or the row moves on.
-    private const int MinLinesBeforeSplit = 2;
+    // A split must leave at least this many lines of a cell on the page, or the row moves on; and
+    // it carries no cell's last line over alone.
+    private const int MinLinesBeforeSplit = 3;
 
     private const double GridThickness = 0.5;
     private const XKnownColor GridColor = XKnownColor.DimGray;
@@ -139,6 +140,12 @@ internal sealed class Paginator
             {
                 used += cell.Lines[taken[c]].Height;
                 taken[c]++;
+            }
+
+            // Nor a single line alone at the top of the next page, when this page can spare one.
+            if (cell.Lines.Count - taken[c] == 1 && taken[c] > MinLinesBeforeSplit)
+            {
+                taken[c]--;
             }
 
             enough |= taken[c] >= MinLinesBeforeSplit || (taken[c] > 0 && taken[c] == cell.Lines.Count);
