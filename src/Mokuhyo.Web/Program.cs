@@ -32,6 +32,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 });
 
 builder.Services.AddStaffAccounts(builder.Environment);
+builder.Services.AddAdministration();
 builder.Services.AddRazorPages(o =>
     {
         // Every staff page needs a signed-in account; what it may do there is decided page by page by AccessPolicy.
@@ -57,6 +58,7 @@ app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
+app.MapStaffApi();
 app.MapSitemap();
 app.MapCultureSwitch();
 app.MapRazorPages().WithStaticAssets();
