@@ -49,7 +49,9 @@ public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher p
             state.Apply(outcome, action, actor.Name, now);
             if (action != ReportAction.Edit)
             {
-                state.Comments.Add(new ReviewComment
+                // Added explicitly: its key is set on the client, so found only through the navigation,
+                // EF would take the comment for an existing row and update nothing.
+                db.ReviewComments.Add(new ReviewComment
                 {
                     ReportStateId = state.Id,
                     Revision = state.Revision,
