@@ -28,10 +28,12 @@ public sealed class AccountAdministrationTests
         new("Input.Bindings[1].Role", "Editor"),
     ];
 
-    [Fact]
-    public async Task Administrator_creates_an_editor_bound_to_a_unit_who_can_then_sign_in()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Administrator_creates_an_editor_bound_to_a_unit_who_can_then_sign_in(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         var admin = await app.SignedInAsync(Admin);
 
         using var created = await AdminApp.PostFormAsync(admin, "/staff/admin/users/new", null, NewAccount("shinnin@iruma.example.jp", NewPassword));
@@ -135,10 +137,12 @@ public sealed class AccountAdministrationTests
         Assert.Contains("一時的にロックされています", await locked.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Administrator_locks_an_account_changes_its_roles_and_resets_its_password()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Administrator_locks_an_account_changes_its_roles_and_resets_its_password(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         var admin = await app.SignedInAsync(Admin);
         var viewer = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "viewer@iruma.example.jp", Ct));
         var page = $"/staff/admin/users/{viewer.Id}";

@@ -37,10 +37,12 @@ public sealed class FiscalYearTests
         await AdminApp.PostFormAsync(client, "/staff/years/2023/carry-forward", null,
             goals.Select(g => new KeyValuePair<string, string>("Goals", g.ToString("D", CultureInfo.InvariantCulture))));
 
-    [Fact]
-    public async Task Opening_the_next_year_copies_the_tree_with_the_same_codes_each_unit_pointing_to_its_predecessor()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Opening_the_next_year_copies_the_tree_with_the_same_codes_each_unit_pointing_to_its_predecessor(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         var planning = await app.SignedInAsync(Planning);
 
         using var opened = await AdminApp.PostFormAsync(planning, "/staff/years", "/staff/years?handler=Open", [new("year", "2023")]);
@@ -75,10 +77,12 @@ public sealed class FiscalYearTests
         Assert.StartsWith("/account/denied", refused.Headers.Location?.PathAndQuery ?? refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_division_carries_its_goals_forward_with_targets_but_no_actuals_and_each_copy_points_to_last_years_goal()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_division_carries_its_goals_forward_with_targets_but_no_actuals_and_each_copy_points_to_last_years_goal(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         await OpenNextYearAsync(app);
         var last = await GoalIdsAsync(app, 2022);
         var division = await app.SignedInAsync(DivisionEditor);
@@ -132,10 +136,12 @@ public sealed class FiscalYearTests
         Assert.Equal(2, (await GoalIdsAsync(app, 2023)).Count);
     }
 
-    [Fact]
-    public async Task Merging_a_unit_moves_its_goals_and_bindings_to_the_survivor_and_later_carried_goals_follow()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Merging_a_unit_moves_its_goals_and_bindings_to_the_survivor_and_later_carried_goals_follow(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         await OpenNextYearAsync(app);
         var last = await GoalIdsAsync(app, 2022);
         var department = await app.SignedInAsync(DepartmentEditor);
@@ -172,10 +178,12 @@ public sealed class FiscalYearTests
         Assert.Equal(survivor.Id, carriedLater.LeadUnitId);
     }
 
-    [Fact]
-    public async Task Unit_edits_are_checked_beside_their_fields_and_refused_on_a_stale_version()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Unit_edits_are_checked_beside_their_fields_and_refused_on_a_stale_version(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         await OpenNextYearAsync(app);
         var planning = await app.SignedInAsync(Planning);
         const string Units = "/staff/years/2023/units";

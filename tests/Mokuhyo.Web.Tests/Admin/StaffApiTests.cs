@@ -56,10 +56,12 @@ public sealed class StaffApiTests
     private static Task<HttpResponseMessage> TransitionAsync(HttpClient client, string phase, string action, long version, string? comment = null) =>
         client.PostAsJsonAsync(new Uri($"{Report}/phases/{phase}/transitions", UriKind.Relative), new { action, comment, version }, Ct);
 
-    [Fact]
-    public async Task A_token_made_on_the_page_works_on_the_staff_API_and_only_its_hash_is_stored()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_token_made_on_the_page_works_on_the_staff_API_and_only_its_hash_is_stored(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         var editor = await app.SignedInAsync(DepartmentEditor);
 
         using var created = await AdminApp.PostFormAsync(editor, "/staff/account/tokens", "/staff/account/tokens?handler=Create",
@@ -160,10 +162,12 @@ public sealed class StaffApiTests
         Assert.Equal((39000m, new DateOnly(2022, 9, 30)), (saved.Value!.Value, saved.AsOf!.Value));
     }
 
-    [Fact]
-    public async Task Putting_an_actual_with_a_stale_version_gets_409_and_a_published_report_is_locked()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Putting_an_actual_with_a_stale_version_gets_409_and_a_published_report_is_locked(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         var api = Bearer(app, await TokenAsync(app, DepartmentEditor, TokenScope.Write));
 
         using var created = await PutActualAsync(api, 1, 1, "interim", new { value = 39000, asOf = "2022-09-30", version = 0 });
@@ -190,10 +194,12 @@ public sealed class StaffApiTests
         Assert.Equal(39500m, saved.Value);
     }
 
-    [Fact]
-    public async Task Transitions_through_the_API_follow_the_workflow()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Transitions_through_the_API_follow_the_workflow(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync();
+        await using var app = await AdminApp.StartAsync(provider);
         var editor = Bearer(app, await TokenAsync(app, DepartmentEditor, TokenScope.Write));
         var approver = Bearer(app, await TokenAsync(app, Approver, TokenScope.Write));
 
