@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mokuhyo.Data;
 using Mokuhyo.Data.Accounts;
+using Mokuhyo.Domain.Calendar;
 
 namespace Mokuhyo.Web.Tests.Admin;
 
@@ -52,6 +54,22 @@ public sealed class SetupTests(WebApps apps)
         Assert.Equal(1, format.Number);
         Assert.Equal(EmbeddedFiles.ReadTemplateJson("default"), format.Json);
         Assert.Equal([StaffRoles.HostAdministrator, StaffRoles.SystemAdministrator], roles.Order(StringComparer.Ordinal));
+
+        // The new city's first year has no tree to copy: it is opened empty and built unit by unit.
+        var year = FiscalYear.Of(JapanTime.Today(TimeProvider.System)).StartYear.ToString(CultureInfo.InvariantCulture);
+        using (var opened = await AdminApp.PostFormAsync(client, "/staff/years", "/staff/years?handler=Open", [new("year", year)]))
+        {
+            Assert.Equal($"/staff/years/{year}/units?done=opened", opened.Headers.Location?.OriginalString);
+        }
+
+        using (var added = await AdminApp.PostFormAsync(client, $"/staff/years/{year}/units", $"/staff/years/{year}/units?handler=Add",
+                   [new("Add.Code", "shimin-seikatsu"), new("Add.Name", "市民生活部"), new("Add.Kind", "部"), new("Add.IsReportingUnit", "true")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var unit = await app.WithDbAsync(db => db.OrgUnits.SingleAsync(Ct));
+        Assert.Equal(("市民生活部", true, (Guid?)null), (unit.Name, unit.IsReportingUnit, unit.PreviousUnitId));
 
         using var again = await app.NewClient().GetAsync(new Uri("/setup", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
