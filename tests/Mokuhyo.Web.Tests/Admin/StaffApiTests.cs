@@ -112,6 +112,13 @@ public sealed class StaffApiTests
             Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
         }
 
+        using (var past = await AdminApp.PostFormAsync(editor, "/staff/account/tokens", "/staff/account/tokens?handler=Create",
+                   [new("Input.Name", "期限切れ"), new("Input.Scope", "Read"), new("Input.ExpiresOn", "2020-01-01")]))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, past.StatusCode);
+            Assert.Contains("有効期限は明日から366日後までの日付", await past.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
         var unknown = "mkh_" + new string('A', 43);
         foreach (var header in new[] { "Bearer " + revoked, "Bearer " + expired, "Bearer " + unknown, "Bearer garbage", "Basic dXNlcjpwYXNz" })
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -65,9 +66,18 @@ public sealed class TokensModel(StaffContext staff, AccessTokens tokens, TimePro
             ModelState.AddModelError("Input.Scope", text["Tokens.Error.Scope"]);
         }
 
-        if (Input.ExpiresOn is { } expires && (expires <= Today || expires > Today.AddDays(MaxDays)))
+        DateOnly? expiresOn = null;
+        if (!string.IsNullOrWhiteSpace(Input.ExpiresOn))
         {
-            ModelState.AddModelError("Input.ExpiresOn", text["Tokens.Error.Expiry", MaxDays]);
+            if (DateOnly.TryParseExact(Input.ExpiresOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires)
+                && expires > Today && expires <= Today.AddDays(MaxDays))
+            {
+                expiresOn = expires;
+            }
+            else
+            {
+                ModelState.AddModelError("Input.ExpiresOn", text["Tokens.Error.Expiry", MaxDays]);
+            }
         }
 
         if (!ModelState.IsValid)
@@ -76,7 +86,7 @@ public sealed class TokensModel(StaffContext staff, AccessTokens tokens, TimePro
             return Page();
         }
 
-        var created = await tokens.CreateAsync(access.UserId, Input.Name!.Trim(), Input.Scope, EndOfDay(Input.ExpiresOn), cancellationToken);
+        var created = await tokens.CreateAsync(access.UserId, Input.Name!.Trim(), Input.Scope, EndOfDay(expiresOn), cancellationToken);
         logger.LogInformation("Access token {Prefix} ({Scope}) created by {Name}", created.Token.Prefix, created.Token.Scope, access.Name);
         Created = created.Text;
         Input = new TokenInput();
@@ -131,5 +141,6 @@ public sealed class TokenInput
 
     public TokenScope Scope { get; set; } = TokenScope.Read;
 
-    public DateOnly? ExpiresOn { get; set; }
+    /// <summary>yyyy-MM-dd as a date field sends it; read here so a mistyped date gets the page's own message.</summary>
+    public string? ExpiresOn { get; set; }
 }
