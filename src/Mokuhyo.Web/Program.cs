@@ -58,9 +58,9 @@ app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
-app.MapStaffApi();
 app.MapSitemap();
 app.MapCultureSwitch();
+app.MapStaffApi();
 app.MapRazorPages().WithStaticAssets();
 
 await using (var scope = app.Services.CreateAsyncScope())
