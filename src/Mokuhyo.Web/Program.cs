@@ -32,6 +32,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 });
 
 builder.Services.AddStaffAccounts(builder.Environment);
+builder.Services.AddAdministration();
 builder.Services.AddRazorPages(o =>
     {
         // Every staff page needs a signed-in account; what it may do there is decided page by page by AccessPolicy.
@@ -60,6 +61,7 @@ app.MapPublicApi();
 app.MapDocuments();
 app.MapSitemap();
 app.MapCultureSwitch();
+app.MapStaffApi();
 app.MapRazorPages().WithStaticAssets();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -36,7 +36,7 @@ public sealed class Municipality : IVersioned
     public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "account", "admin", "api", "css", "culture", "error", "fonts", "healthz", "img", "js", "lib", "openapi",
-        "opendata", "readyz", "search", "sitemap", "staff", "static",
+        "opendata", "readyz", "search", "setup", "sitemap", "staff", "static",
     };
 
     /// <summary>Slugs are lower-case ASCII letters, digits and hyphens, as URLs keep them stable, and not a reserved word.</summary>
