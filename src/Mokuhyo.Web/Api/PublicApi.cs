@@ -167,14 +167,23 @@ public sealed record MunicipalityDto(string Code, string Slug, string Name, stri
 }
 
 public sealed record DepartmentSummaryDto(string Code, string Name, ReportPhase Phase, int Revision, DateTimeOffset PublishedAt,
-    ReportSummary Summary, string Url, string ReportUrl);
+    ReportSummary Summary, string Url, string ReportUrl, DocumentLinksDto Documents);
 
-public sealed record YearDto(string Municipality, int Year, string Label, IReadOnlyList<DepartmentSummaryDto> Departments)
+/// <summary>Where the same report is offered as files.</summary>
+public sealed record DocumentLinksDto(string Pdf, string Xlsx);
+
+/// <summary>Where a whole year is offered as files.</summary>
+public sealed record YearDocumentsDto(string CompendiumPdf, string Xlsx, IReadOnlyList<string> OpenData);
+
+public sealed record YearDto(string Municipality, int Year, string Label, IReadOnlyList<DepartmentSummaryDto> Departments, YearDocumentsDto Documents)
 {
     public static YearDto From(string slug, PublicYear year) => new(year.MunicipalityName, year.FiscalYear.StartYear,
         Wareki.FormatFiscalYear(year.FiscalYear),
         [.. year.Departments.Select(r => new DepartmentSummaryDto(r.Department.Code, r.Department.Name, r.Phase, r.Revision, r.PublishedAt,
-            r.Summary, PublicPaths.Report(slug, r.FiscalYear, r.Department.Code), PublicPaths.ApiReport(slug, r.FiscalYear, r.Department.Code)))]);
+            r.Summary, PublicPaths.Report(slug, r.FiscalYear, r.Department.Code), PublicPaths.ApiReport(slug, r.FiscalYear, r.Department.Code),
+            new DocumentLinksDto(PublicPaths.ReportPdf(slug, r.FiscalYear, r.Department.Code), PublicPaths.ReportXlsx(slug, r.FiscalYear, r.Department.Code))))],
+        new YearDocumentsDto(PublicPaths.CompendiumPdf(slug, year.FiscalYear.StartYear), PublicPaths.YearXlsx(slug, year.FiscalYear.StartYear),
+            [.. Mokuhyo.Documents.OpenData.OpenDataDataset.All.Select(d => PublicPaths.OpenDataFile(slug, year.FiscalYear.StartYear, d.FileName))]));
 }
 
 public sealed record UnitDto(string Code, string Name, string Kind, string? ParentCode, bool IsReportingUnit,

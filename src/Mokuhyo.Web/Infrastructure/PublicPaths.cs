@@ -24,6 +24,18 @@ public static class PublicPaths
     public static string OpenDataFile(string slug, int year, string fileName) =>
         string.Create(CultureInfo.InvariantCulture, $"/{slug}/{year}/opendata/{fileName}");
 
+    /// <summary>/iruma/2022/shimin-seikatsu/report.pdf: the published report as PDF.</summary>
+    public static string ReportPdf(string slug, int year, string department) => Report(slug, year, department) + "/report.pdf";
+
+    /// <summary>/iruma/2022/shimin-seikatsu/report.xlsx: the published report in the Excel template.</summary>
+    public static string ReportXlsx(string slug, int year, string department) => Report(slug, year, department) + "/report.xlsx";
+
+    /// <summary>/iruma/2022/compendium.pdf: every department of the year in one PDF, with a cover and contents.</summary>
+    public static string CompendiumPdf(string slug, int year) => Year(slug, year) + "/compendium.pdf";
+
+    /// <summary>/iruma/2022/goals.xlsx: every department of the year in the Excel template.</summary>
+    public static string YearXlsx(string slug, int year) => Year(slug, year) + "/goals.xlsx";
+
     public static string ApiReport(string slug, int year, string department) =>
         string.Create(CultureInfo.InvariantCulture, $"/api/v1/municipalities/{slug}/years/{year}/departments/{department}/report");
 
