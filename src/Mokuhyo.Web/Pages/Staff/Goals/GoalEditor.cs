@@ -26,6 +26,26 @@ internal enum GoalSaveStatus
 
 internal sealed record GoalSaveResult(GoalSaveStatus Status, int Number = 0, TransitionRefusal Refusal = TransitionRefusal.None);
 
+/// <summary>Starts an edit through the workflow on a clean change tracker; the refusal to show when it may not start.</summary>
+internal static class BeginEdit
+{
+    public static async Task<GoalSaveResult?> RefusalAsync(MokuhyoDbContext db, ReportWorkflowService workflow, AuthoringScope scope,
+        CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var begin = await workflow.BeginEditAsync(scope.Department.Department.Id, scope.Phase.Key, scope.Department.Roles, cancellationToken);
+        if (begin.Succeeded)
+        {
+            return null;
+        }
+
+        db.ChangeTracker.Clear();
+        return begin.Refusal == TransitionRefusal.NotPermitted
+            ? new GoalSaveResult(GoalSaveStatus.NotPermitted)
+            : new GoalSaveResult(GoalSaveStatus.Refused, Refusal: begin.Refusal);
+    }
+}
+
 /// <summary>
 /// Stores a checked goal draft: one save with the workflow's begin-edit, every edited record checked
 /// against the version the editor saw. The goal is the unit of concurrency: any save through the form
@@ -38,14 +58,9 @@ internal sealed class GoalEditor(MokuhyoDbContext db, ReportWorkflowService work
         // A second attempt only when two first edits of the report raced to create its state row.
         for (var attempt = 0; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            var begin = await workflow.BeginEditAsync(scope.Department.Department.Id, scope.Phase.Key, scope.Department.Roles, cancellationToken);
-            if (!begin.Succeeded)
+            if (await BeginEdit.RefusalAsync(db, workflow, scope, cancellationToken) is { } refused)
             {
-                db.ChangeTracker.Clear();
-                return begin.Refusal == TransitionRefusal.NotPermitted
-                    ? new GoalSaveResult(GoalSaveStatus.NotPermitted)
-                    : new GoalSaveResult(GoalSaveStatus.Refused, Refusal: begin.Refusal);
+                return refused;
             }
 
             var departmentId = scope.Department.Department.Id;

@@ -105,14 +105,9 @@ internal sealed class PlanEditor(MokuhyoDbContext db, ReportWorkflowService work
 {
     public async Task<GoalSaveResult> SaveAsync(AuthoringScope scope, PlanDraft draft, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        var begin = await workflow.BeginEditAsync(scope.Department.Department.Id, scope.Phase.Key, scope.Department.Roles, cancellationToken);
-        if (!begin.Succeeded)
+        if (await BeginEdit.RefusalAsync(db, workflow, scope, cancellationToken) is { } refused)
         {
-            db.ChangeTracker.Clear();
-            return begin.Refusal == TransitionRefusal.NotPermitted
-                ? new GoalSaveResult(GoalSaveStatus.NotPermitted)
-                : new GoalSaveResult(GoalSaveStatus.Refused, Refusal: begin.Refusal);
+            return refused;
         }
 
         var departmentId = scope.Department.Department.Id;
