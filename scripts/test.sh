@@ -2,7 +2,7 @@
 # The single test command of the repository: scripts/test.sh [extra dotnet test arguments]
 #
 # - Installs with apt-get what the tests need and the machine lacks (PostgreSQL,
-#   poppler-utils), starts a throwaway PostgreSQL server on 127.0.0.1 and exports MOKUHYO_TEST_POSTGRES
+#   poppler-utils, chromium), starts a throwaway PostgreSQL server on 127.0.0.1 and exports MOKUHYO_TEST_POSTGRES
 #   for the tests. If MOKUHYO_TEST_POSTGRES is already set, that server is used
 #   and nothing is started.
 # - Runs `dotnet test` on the whole solution with TRX reports in a fresh
@@ -73,11 +73,13 @@ port_in_use() {
 }
 
 # Installs, with one apt-get update, whatever the tests need that this machine lacks:
-# the PostgreSQL server and poppler's pdftotext/pdfinfo/pdffonts (PDF tests read documents with them).
+# the PostgreSQL server, poppler's pdftotext/pdfinfo/pdffonts (PDF tests read documents with them)
+# and Chromium (the browser tests drive /usr/bin/chromium; Playwright cannot download a browser here).
 ensure_packages() {
     local missing=()
     [[ -z "$(find_pg_bin || true)" && -z "${MOKUHYO_TEST_POSTGRES:-}" ]] && missing+=(postgresql postgresql-contrib)
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     [[ ${#missing[@]} -eq 0 ]] && return 0
     if [[ $EUID -ne 0 ]]; then
         log "missing packages (${missing[*]}) and not root to install them"
