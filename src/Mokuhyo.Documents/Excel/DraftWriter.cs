@@ -16,7 +16,7 @@ namespace Mokuhyo.Documents.Excel;
 internal static class DraftWriter
 {
     public static async Task<ImportResult> WriteAsync(MokuhyoDbContext db, ImportContext context, WorkbookContent content,
-        CancellationToken cancellationToken)
+        ImportGate? gate, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -28,6 +28,12 @@ internal static class DraftWriter
             try
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (gate is not null
+                    && await gate([.. content.Departments.Select(d => context.Units[d.Code])], cancellationToken) is { } refusal)
+                {
+                    throw new ImportRefusedException(refusal);
+                }
+
                 var inserts = new BulkInserter(db);
                 inserts.Order(typeof(Goal), typeof(GoalCoUnit), typeof(Indicator), typeof(IndicatorActual), typeof(GoalResult),
                     typeof(ResultBlock), typeof(PlanItem));

@@ -31,8 +31,23 @@ public static class WorkbookImporter
     /// <param name="fiscalYear">The western start year the workbook must be of.</param>
     /// <param name="phaseKey">The phase whose actuals and results the workbook holds.</param>
     /// <param name="cancellationToken">Stops reading or writing; nothing is written then.</param>
+    public static Task<ImportResult> ImportAsync(Stream workbook, MokuhyoDbContext db, string municipalitySlug, int fiscalYear,
+        string phaseKey, CancellationToken cancellationToken = default) =>
+        ImportAsync(workbook, db, municipalitySlug, fiscalYear, phaseKey, gate: null, cancellationToken);
+
+    /// <param name="workbook">The uploaded file.</param>
+    /// <param name="db">The database.</param>
+    /// <param name="municipalitySlug">The municipality the workbook must belong to.</param>
+    /// <param name="fiscalYear">The western start year the workbook must be of.</param>
+    /// <param name="phaseKey">The phase whose actuals and results the workbook holds.</param>
+    /// <param name="gate">
+    /// Asked, inside the import's transaction and before anything is written, whether the departments of a
+    /// valid workbook may be changed now (who is importing, and where each report stands in review). What it
+    /// changes on tracked records is saved with the import; a message it returns refuses the whole import.
+    /// </param>
+    /// <param name="cancellationToken">Stops reading or writing; nothing is written then.</param>
     public static async Task<ImportResult> ImportAsync(Stream workbook, MokuhyoDbContext db, string municipalitySlug, int fiscalYear,
-        string phaseKey, CancellationToken cancellationToken = default)
+        string phaseKey, ImportGate? gate, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(db);
@@ -82,7 +97,11 @@ public static class WorkbookImporter
 
         try
         {
-            return await DraftWriter.WriteAsync(db, context, content, cancellationToken);
+            return await DraftWriter.WriteAsync(db, context, content, gate, cancellationToken);
+        }
+        catch (ImportRefusedException refused)
+        {
+            return ImportResult.Failed([new ImportError("Import.Refused", refused.Message)]);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -467,6 +486,12 @@ public static class WorkbookImporter
 }
 
 /// <summary>Where an import goes: the municipality's fiscal year, its format and phase, and its units by code.</summary>
+/// <summary>Decides, before an import writes, whether these departments may be changed now; a message refuses it.</summary>
+public delegate Task<string?> ImportGate(IReadOnlyList<OrgUnit> departments, CancellationToken cancellationToken);
+
+/// <summary>The gate refused the import; its message is shown as it is.</summary>
+internal sealed class ImportRefusedException(string message) : Exception(message);
+
 internal sealed record ImportContext(Municipality Municipality, ReportingYear Year, ReportFormat Format, PhaseDefinition Phase,
     Dictionary<string, OrgUnit> Units)
 {
