@@ -160,10 +160,11 @@ internal sealed class GoalSheet(IStringLocalizer<AuthoringText> text)
         return string.IsNullOrEmpty(label) && direction == TargetDirection.Exactly ? "" : label;
     }
 
-    private static string Blocks(IEnumerable<(bool Paragraph, string? Heading, string? Text, IReadOnlyList<string> Items)> blocks) =>
+    private string Blocks(IEnumerable<(bool Paragraph, string? Heading, string? Text, IReadOnlyList<string> Items)> blocks) =>
         string.Join('\n', blocks.SelectMany(b => b.Paragraph
             ? [b.Text ?? ""]
-            : (string.IsNullOrEmpty(b.Heading) ? [] : new[] { $"【{b.Heading}】" }).Concat(b.Items.Select(i => "・" + i))));
+            : (string.IsNullOrEmpty(b.Heading) ? [] : new[] { text["Sheet.BlockHeading", b.Heading].Value })
+                .Concat(b.Items.Select(i => text["Sheet.BulletItem", i].Value))));
 
     private static IndicatorKind KindOf(string kind) => kind switch
     {
