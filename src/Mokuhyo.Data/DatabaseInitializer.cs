@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Mokuhyo.Data.DemoData;
+using Mokuhyo.Data.Operations;
 
 namespace Mokuhyo.Data;
 
@@ -21,6 +22,17 @@ public sealed class DatabaseInitializer(MokuhyoDbContext db, DatabaseOptions opt
         if (options.MigrateOnStart)
         {
             await db.Database.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            // Production migrates with the command line, once, not from each web node racing the others.
+            var status = await MigrationStatus.ReadAsync(db, cancellationToken);
+            if (!status.IsCurrent)
+            {
+                var error = new DatabaseNotMigratedException(status.Pending);
+                logger.LogCritical("Refusing to start: {Reason}", error.Message);
+                throw error;
+            }
         }
 
         if (db.Database.IsSqlite())

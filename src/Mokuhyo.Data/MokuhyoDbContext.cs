@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,11 @@ namespace Mokuhyo.Data;
 /// The database of goals and of the staff who write them. Each provider has a subclass only so that
 /// its migrations stay apart.
 /// </summary>
-public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every web node of the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
     public DbSet<FormatVersion> FormatVersions => Set<FormatVersion>();
