@@ -43,9 +43,11 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
 builder.Services.AddMokuhyoData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.AddOperations();
 
 var app = builder.Build();
 
+app.UseOperations();
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -56,6 +58,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapHealth();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
 app.MapDocuments();
