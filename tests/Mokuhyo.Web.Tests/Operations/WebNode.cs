@@ -87,7 +87,7 @@ public sealed class WebNode : IAsyncDisposable
 
         var node = new WebNode(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (node.process.HasExited)
