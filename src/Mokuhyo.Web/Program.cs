@@ -56,6 +56,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePublicSiteCache();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();

@@ -8,6 +8,10 @@ public static class PublicSite
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
         services.AddScoped<PublicArchive>();
+        services.AddOutputCache(o => o.AddPolicy(PublishedPageCache.PolicyName, new PublishedPageCache()));
         return services;
     }
+
+    /// <summary>Serves the published public pages from the output cache (<see cref="PublishedPageCache"/>); after authentication, so staff are recognised.</summary>
+    public static IApplicationBuilder UsePublicSiteCache(this IApplicationBuilder app) => app.UseOutputCache();
 }

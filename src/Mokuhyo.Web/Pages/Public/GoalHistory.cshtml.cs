@@ -8,6 +8,7 @@ using Mokuhyo.Web.Infrastructure;
 namespace Mokuhyo.Web.Pages.Public;
 
 /// <summary>A published goal across the years it was carried through, with each indicator's figures per year.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublishedPageCache.PolicyName)]
 public sealed class GoalHistoryModel(PublicArchive archive) : PageModel
 {
     public DepartmentReport? Report { get; private set; }
