@@ -8,7 +8,12 @@ public static class PublicSite
     public static IServiceCollection AddPublicSite(this IServiceCollection services)
     {
         services.AddScoped<PublicArchive>();
-        services.AddOutputCache(o => o.AddPolicy(PublishedPageCache.PolicyName, new PublishedPageCache()));
+        services.AddOutputCache(o =>
+        {
+            // /iruma/2022/Shimin-Seikatsu is a bad request, not the cached /iruma/2022/shimin-seikatsu.
+            o.UseCaseSensitivePaths = true;
+            o.AddPolicy(PublishedPageCache.PolicyName, new PublishedPageCache());
+        });
         return services;
     }
 
