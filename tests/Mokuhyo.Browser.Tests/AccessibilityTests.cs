@@ -118,7 +118,7 @@ public sealed class WebAuditSelfTests
     [Fact]
     public async Task Axe_reports_an_image_without_text_alternative_and_a_page_without_lang()
     {
-        var axe = await File.ReadAllTextAsync(Path.Combine(WebAudit.PackagesDirectory(), "axe-core", "axe.min.js"));
+        var axe = await File.ReadAllTextAsync(Path.Combine(WebAudit.PackagesDirectory(), "axe-core", "axe.min.js"), TestContext.Current.CancellationToken);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browsers.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync();
@@ -132,7 +132,7 @@ public sealed class WebAuditSelfTests
     public async Task The_html_checker_reports_a_paragraph_that_cannot_hold_a_div()
     {
         var file = Path.Combine(Path.GetTempPath(), $"mokuhyo-vnu-{Guid.NewGuid():N}.html");
-        await File.WriteAllTextAsync(file, FaultyPage);
+        await File.WriteAllTextAsync(file, FaultyPage, TestContext.Current.CancellationToken);
         try
         {
             var errors = await WebAudit.HtmlErrorsAsync([file]);
