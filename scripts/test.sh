@@ -80,6 +80,8 @@ ensure_packages() {
     [[ -z "$(find_pg_bin || true)" && -z "${MOKUHYO_TEST_POSTGRES:-}" ]] && missing+=(postgresql postgresql-contrib)
     command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
     [[ ${#missing[@]} -eq 0 ]] && return 0
     if [[ $EUID -ne 0 ]]; then
         log "missing packages (${missing[*]}) and not root to install them"
@@ -152,6 +154,17 @@ start_postgres() {
 }
 
 ensure_packages
+
+# axe-core and the Nu HTML checker for the browser tests' audit, from the committed lock file;
+# reinstalled only when node_modules is missing or older than the lock file.
+ensure_web_audit() {
+    local dir="$repo_root/tests/Mokuhyo.Browser.Tests/web-audit"
+    if [[ ! -f "$dir/node_modules/.package-lock.json" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+        log "npm ci in tests/Mokuhyo.Browser.Tests/web-audit"
+        (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+    fi
+}
+ensure_web_audit
 
 if [[ -n "${MOKUHYO_TEST_POSTGRES:-}" ]]; then
     log "using MOKUHYO_TEST_POSTGRES from the environment; not starting PostgreSQL"

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
 using Mokuhyo.Data;
+using Mokuhyo.Tests.Common;
 
 namespace Mokuhyo.Web.Tests;
 
@@ -111,7 +112,9 @@ public sealed class PublicPagesTests(WebApps apps)
 
         var locations = xml.Descendants(ns + "loc").Select(l => new Uri(l.Value)).ToList();
         Assert.All(locations, l => Assert.True(l.IsAbsoluteUri));
-        Assert.Equal(["/", "/iruma", "/iruma/opendata", "/iruma/2022", "/iruma/2022/shimin-seikatsu"], locations.Select(l => l.AbsolutePath));
+        Assert.Equal(["/", "/iruma", "/iruma/opendata", "/iruma/2022", "/iruma/2022/dashboard", "/iruma/2022/shimin-seikatsu",
+                .. SeedFacts.Goals.Select(g => $"/iruma/2022/shimin-seikatsu/goals/{g.Number}/history")],
+            locations.Select(l => l.AbsolutePath));
         foreach (var location in locations)
         {
             using var page = await client.GetAsync(new Uri(location.PathAndQuery, UriKind.Relative), Ct);

@@ -120,6 +120,14 @@ public sealed record ReportGoalGroup(ReportUnitRef LeadUnit, IReadOnlyList<Repor
 
 public sealed record ReportGoal
 {
+    /// <summary>The goal's identity, so a goal carried into later years can be followed; null in older snapshots.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? Id { get; init; }
+
+    /// <summary>The goal of an earlier year this one continues (carried forward), if any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Guid? PreviousId { get; init; }
+
     public required int Number { get; init; }
 
     public required string Title { get; init; }

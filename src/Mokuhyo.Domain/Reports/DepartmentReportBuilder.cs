@@ -136,6 +136,8 @@ public static class DepartmentReportBuilder
 
         return new ReportGoal
         {
+            Id = goal.Id,
+            PreviousId = goal.PreviousGoalId,
             Number = goal.Number,
             Title = goal.Title,
             Body = [.. goal.Body],

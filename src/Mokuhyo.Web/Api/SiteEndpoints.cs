@@ -24,8 +24,13 @@ public static class SiteEndpoints
                 foreach (var year in municipality.Years)
                 {
                     paths.Add(PublicPaths.Year(municipality.Slug, year.StartYear));
+                    paths.Add(PublicPaths.Dashboard(municipality.Slug, year.StartYear));
                     var found = await catalog.FindYearAsync(municipality.Slug, year, ct);
-                    paths.AddRange(found?.Departments.Select(r => PublicPaths.Report(municipality.Slug, r.FiscalYear, r.Department.Code)) ?? []);
+                    foreach (var r in found?.Departments ?? [])
+                    {
+                        paths.Add(PublicPaths.Report(municipality.Slug, r.FiscalYear, r.Department.Code));
+                        paths.AddRange(r.Goals.Select(g => PublicPaths.GoalHistory(municipality.Slug, r.FiscalYear, r.Department.Code, g.Number)));
+                    }
                 }
             }
 

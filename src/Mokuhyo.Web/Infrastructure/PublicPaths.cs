@@ -36,6 +36,17 @@ public static class PublicPaths
     /// <summary>/iruma/2022/goals.xlsx: every department of the year in the Excel template.</summary>
     public static string YearXlsx(string slug, int year) => Year(slug, year) + "/goals.xlsx";
 
+    /// <summary>/iruma/2022/dashboard: the year's ratings and ratios to target, per department, as charts and tables.</summary>
+    public static string Dashboard(string slug, int year) => Year(slug, year) + "/dashboard";
+
+    /// <summary>/iruma/2022/shimin-seikatsu/goals/4/history: a goal and its indicators across the years it was carried through.</summary>
+    public static string GoalHistory(string slug, int year, string department, int goal) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Report(slug, year, department)}/goals/{goal}/history");
+
+    /// <summary>The place of a goal within its department's report page.</summary>
+    public static string GoalInReport(string slug, int year, string department, int goal) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Report(slug, year, department)}#goal-{goal}");
+
     public static string ApiReport(string slug, int year, string department) =>
         string.Create(CultureInfo.InvariantCulture, $"/api/v1/municipalities/{slug}/years/{year}/departments/{department}/report");
 

@@ -7,6 +7,7 @@ using Mokuhyo.Web.Infrastructure;
 namespace Mokuhyo.Web.Pages.Public;
 
 /// <summary>A department's report: plan, then each goal beside its result, as last published.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublishedPageCache.PolicyName)]
 public sealed class ReportModel(PublicCatalog catalog) : PageModel
 {
     public DepartmentReport? Report { get; private set; }
