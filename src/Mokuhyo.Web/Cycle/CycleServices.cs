@@ -12,6 +12,7 @@ public static class CycleServices
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
         services.AddSingleton(new NotificationMailOptions { EmailEnabled = smtp.Enabled });
         services.AddScoped<NotificationText>();
+        services.AddScoped<Pages.Staff.Cycle.CycleBoard>();
         services.AddScoped<INotificationMailer, SmtpNotificationMailer>();
         services.AddScoped<MailDispatcher>();
         services.AddSingleton<CycleWorker>();
