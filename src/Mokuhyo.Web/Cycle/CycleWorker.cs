@@ -14,7 +14,7 @@ public sealed class CycleWorker(IServiceScopeFactory scopes, IOptions<CycleOptio
     ILogger<CycleWorker> logger) : BackgroundService
 {
     /// <summary>This node's name on the leases it takes.</summary>
-    public string WorkerId { get; } = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}")[..60];
+    public string WorkerId { get; } = Truncate(string.Create(CultureInfo.InvariantCulture, $"{Guid.NewGuid():N}:{Environment.ProcessId}:{Environment.MachineName}"), 100);
 
     /// <summary>One round: reminders, then e-mails until none is left to claim.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken = default)
@@ -44,6 +44,8 @@ public sealed class CycleWorker(IServiceScopeFactory scopes, IOptions<CycleOptio
             logger.LogInformation("E-mails: {Sent} sent, {Retried} to retry, {Failed} given up", result.Sent, result.Retried, result.Failed);
         }
     }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -42,7 +42,7 @@ public sealed class CycleBoard(MokuhyoDbContext db, CycleRecipients recipients, 
                 due is { } d ? PhaseCalendar.DaysLate(d, today) : 0,
                 due is { } l ? PhaseCalendar.DaysLeft(l, today) : null,
                 holder, [.. CycleRecipients.Holding(people, holder).Select(p => p.Name)],
-                state?.ChangedAt, state?.ChangedBy, AccessPolicy.RolesFor(access, municipalityId, department, units)));
+                state is { ChangedAt: var at } && at != default ? at : null, state?.ChangedBy, AccessPolicy.RolesFor(access, municipalityId, department, units)));
         }
 
         return rows;
