@@ -214,6 +214,52 @@ public class NotificationQueueTests
         Assert.NotEqual(editor, reminder.RecipientId);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_transition_that_is_rolled_back_tells_nobody_and_one_that_commits_tells_the_approver(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateWithDemoDataAsync(provider);
+        var approver = await AddUserAsync(database, "bucho@iruma.example.jp", StaffRoles.Approver, ("shimin-seikatsu", AssignmentRole.Approver));
+        Guid departmentId;
+        await using (var db = database.NewContext())
+        {
+            var department = await db.OrgUnits.SingleAsync(u => u.Code == "shimin-seikatsu", Ct);
+            departmentId = department.Id;
+            db.ReportStates.Add(new ReportState { ReportingYearId = department.ReportingYearId, DepartmentId = department.Id, PhaseKey = "interim", Status = ReportStatus.Draft });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var failing = database.NewContext(new FailAfterSaveInterceptor(1)))
+        {
+            await Assert.ThrowsAsync<SimulatedDatabaseFailureException>(() =>
+                Workflow(failing, FixedClock.AfterFiscalYear2022).TransitionAsync(departmentId, "interim", ReportAction.Submit, ReportRole.Editor, null, null, Ct));
+        }
+
+        await using (var read = database.NewContext())
+        {
+            Assert.Empty(await read.Notifications.ToListAsync(Ct));
+            Assert.Equal(ReportStatus.Draft, (await read.ReportStates.SingleAsync(s => s.PhaseKey == "interim", Ct)).Status);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var result = await Workflow(db, FixedClock.AfterFiscalYear2022).TransitionAsync(departmentId, "interim", ReportAction.Submit, ReportRole.Editor, null, null, Ct);
+            Assert.True(result.Succeeded);
+        }
+
+        await using var after = database.NewContext();
+        var told = await after.Notifications.SingleAsync(Ct);
+        Assert.Equal((approver, NotificationKind.Submitted), (told.RecipientId, told.Kind));
+    }
+
+    private static Workflow.ReportWorkflowService Workflow(MokuhyoDbContext db, TimeProvider clock)
+    {
+        var recipients = new CycleRecipients(db);
+        return new Workflow.ReportWorkflowService(db, new ReportPublisher(db, clock), Domain.Audit.SystemActor.Instance, clock,
+            new CycleNotifier(db, recipients, new NotificationMailOptions(), clock));
+    }
+
     private static ReminderPlanner Planner(MokuhyoDbContext db, TimeProvider clock, bool email = false)
     {
         var recipients = new CycleRecipients(db);
