@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mokuhyo.Data.Accounts;
 using Mokuhyo.Data.Audit;
+using Mokuhyo.Data.Cycle;
 using Mokuhyo.Data.DemoData;
 using Mokuhyo.Data.Workflow;
 using Mokuhyo.Domain.Audit;
@@ -99,6 +100,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PublicCatalog>();
         services.AddScoped<DepartmentFileLoader>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddCycleData();
         return services;
     }
 

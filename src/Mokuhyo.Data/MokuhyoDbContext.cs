@@ -52,6 +52,12 @@ public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<Staf
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
+    public DbSet<Domain.Cycle.PhaseDeadline> PhaseDeadlines => Set<Domain.Cycle.PhaseDeadline>();
+
+    public DbSet<Domain.Cycle.Notification> Notifications => Set<Domain.Cycle.Notification>();
+
+    public DbSet<Domain.Cycle.NotificationPreference> NotificationPreferences => Set<Domain.Cycle.NotificationPreference>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.WebEncoders;
 using Mokuhyo.Data;
 using Mokuhyo.Data.Accounts;
 using Mokuhyo.Web.Api;
+using Mokuhyo.Web.Cycle;
 using Mokuhyo.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ builder.Services.AddRazorPages(o =>
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Mokuhyo.Web.SharedResource)));
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
+builder.Services.AddYearlyCycle(builder.Configuration);
 builder.Services.AddMokuhyoData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddOperations();
 

@@ -16,6 +16,7 @@ public sealed class YearlyCycleTests
     private const string Password = "Mokuhyo-demo-2022";
     private const string Editor = "shimin-seikatsu@iruma.example.jp";
     private const string Approver = "bucho@iruma.example.jp";
+    private const string Planning = "kikaku@iruma.example.jp";
     private const int Year = 2022;
     private const string Department = "shimin-seikatsu";
     private const string Phase = "year-end";
@@ -44,12 +45,16 @@ public sealed class YearlyCycleTests
             await reader.ExpectRevisionAsync(1);
             await Expect(reader.GoalHeading(GoalNumber)).ToHaveTextAsync($"{GoalNumber} {PublishedTitle}");
 
-            // The editor starts revision 2 of the published year-end report and writes a first draft.
+            // Planning staff start revision 2 of the published year-end report, with a reason;
+            // the editor writes a first draft.
+            var planningTab = await Browsers.NewPersonAsync(browser, app.BaseAddress);
+            await new LoginPage(planningTab).SignInAsync(Planning, Password);
+            var planningReport = await new StaffReportPage(planningTab, Year, Department, Phase).GotoAsync();
+            await planningReport.ExpectStatusAsync("公開");
+            await planningReport.ReopenAsync("目標4のタイトルを見直すため改訂します。");
+            await planningReport.ExpectStatusAsync("下書き", revision: 2);
             await new LoginPage(editorTab).SignInAsync(Editor, Password);
             var editorReport = await new StaffReportPage(editorTab, Year, Department, Phase).GotoAsync();
-            await editorReport.ExpectStatusAsync("公開");
-            await editorReport.ReopenAsync("目標4のタイトルを見直すため改訂します。");
-            await editorReport.ExpectStatusAsync("下書き", revision: 2);
             var goal = await editorReport.EditGoalAsync(GoalNumber);
             await goal.SetTitleAsync(DraftTitle);
             await goal.SaveAsync();

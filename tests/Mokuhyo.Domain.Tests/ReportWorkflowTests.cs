@@ -42,9 +42,9 @@ public class ReportWorkflowTests
     [Fact]
     public void Reopening_a_published_report_starts_a_new_revision_and_needs_a_reason()
     {
-        Assert.Equal(TransitionRefusal.CommentRequired, ReportWorkflow.Decide(ReportStatus.Published, ReportAction.Reopen, Editor, "").Refusal);
+        Assert.Equal(TransitionRefusal.CommentRequired, ReportWorkflow.Decide(ReportStatus.Published, ReportAction.Reopen, Planning, "").Refusal);
 
-        var outcome = ReportWorkflow.Decide(ReportStatus.Published, ReportAction.Reopen, Editor, "実績値の誤りを訂正するため");
+        var outcome = ReportWorkflow.Decide(ReportStatus.Published, ReportAction.Reopen, Planning, "実績値の誤りを訂正するため");
         Assert.True(outcome.Allowed);
         Assert.True(outcome.StartsNewRevision);
         Assert.Equal(ReportStatus.Draft, outcome.To);
@@ -86,6 +86,8 @@ public class ReportWorkflowTests
     [InlineData(ReportStatus.Submitted, ReportAction.Return, Editor)]
     [InlineData(ReportStatus.Approved, ReportAction.Publish, Editor)]
     [InlineData(ReportStatus.Published, ReportAction.Reopen, Approver)]
+    [InlineData(ReportStatus.Published, ReportAction.Reopen, Editor)]
+    [InlineData(ReportStatus.Published, ReportAction.Reopen, Editor | Approver)]
     [InlineData(ReportStatus.Submitted, ReportAction.Approve, ReportRole.None)]
     public void Legal_transitions_are_refused_to_those_without_the_role(ReportStatus from, ReportAction action, ReportRole roles)
     {

@@ -121,6 +121,13 @@ public sealed class AccessPolicy(MokuhyoDbContext db)
         return EditorBoundTo(access, owners);
     }
 
+    /// <summary>Whether an account runs the yearly cycle: sets and reopens the schedule (planning staff and system administrators).</summary>
+    public static bool CanManageCycle(StaffAccess access, Guid municipalityId)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.BelongsTo(municipalityId) && access.IsPlanning;
+    }
+
     /// <summary>Whether an account may read the municipality's unpublished drafts.</summary>
     public static bool CanReadDrafts(StaffAccess access, Guid municipalityId)
     {

@@ -22,7 +22,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     private static readonly HashSet<Type> Audited =
     [
         typeof(OrgUnit), typeof(PlanItem), typeof(Goal), typeof(GoalCoUnit), typeof(Indicator), typeof(IndicatorActual),
-        typeof(GoalResult), typeof(ResultBlock), typeof(ReportState),
+        typeof(GoalResult), typeof(ResultBlock), typeof(ReportState), typeof(Domain.Cycle.PhaseDeadline),
     ];
 
     private static readonly JsonSerializerOptions Json = ReportJson.Options;

@@ -6,7 +6,8 @@ using Mokuhyo.Domain.Workflow;
 namespace Mokuhyo.Data.Workflow;
 
 /// <summary>Carries out workflow transitions: checks them with <see cref="ReportWorkflow"/>, records them, publishes.</summary>
-public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher publisher, ICurrentActor actor, TimeProvider clock)
+public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher publisher, ICurrentActor actor, TimeProvider clock,
+    Cycle.CycleNotifier notifier)
 {
     /// <summary>The state of a department's report in a phase; a report nobody has touched is 未着手.</summary>
     public async Task<ReportState> GetStateAsync(Guid departmentId, string phaseKey, CancellationToken cancellationToken = default)
@@ -62,6 +63,9 @@ public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher p
                     CreatedAt = now,
                 });
             }
+
+            // In the same transaction: a transition that is rolled back tells nobody.
+            await notifier.AddForTransitionAsync(state, action, comment, actor.Id, actor.Name, cancellationToken);
 
             try
             {

@@ -25,7 +25,8 @@ public static class ReportWorkflow
             (ReportStatus.Submitted or ReportStatus.Approved, ReportAction.Return) => (ReportStatus.Returned, true, ReportRole.Approver),
             (ReportStatus.Submitted, ReportAction.Approve) => (ReportStatus.Approved, true, ReportRole.Approver),
             (ReportStatus.Approved, ReportAction.Publish) => (ReportStatus.Published, true, ReportRole.Approver | ReportRole.Planning),
-            (ReportStatus.Published, ReportAction.Reopen) => (ReportStatus.Draft, true, ReportRole.Editor | ReportRole.Planning),
+            // Reopening what the public reads is the cycle's business: planning staff, with a reason.
+            (ReportStatus.Published, ReportAction.Reopen) => (ReportStatus.Draft, true, ReportRole.Planning),
             _ => (from, false, ReportRole.None),
         };
 

@@ -162,8 +162,9 @@ public sealed class GoalEditingTests
     {
         await using var app = AuthoringApp.Start();
         using var editor = await app.SignInAsync(AuthoringApp.Editor);
+        using var planning = await app.SignInAsync(AuthoringApp.Planning);
         var yearEnd = "/staff/2022/shimin-seikatsu/year-end";
-        await Workflow.TransitionAsync(editor, yearEnd, ReportAction.Reopen, "指標を整理するため");
+        await Workflow.TransitionAsync(planning, yearEnd, ReportAction.Reopen, "指標を整理するため");
         var before = await app.GoalAsync(6);
         var removed = before.Indicators.OrderBy(x => x.Ordinal).First();
         var blocks = before.Results.Single(r => r.PhaseKey == "year-end").Blocks.Count;

@@ -37,6 +37,7 @@ public sealed class HistoryTests
         await using var app = AuthoringApp.Start();
         using var editor = await app.SignInAsync(AuthoringApp.Editor);
         using var approver = await app.SignInAsync(AuthoringApp.Approver);
+        using var planning = await app.SignInAsync(AuthoringApp.Planning);
         const string report = "/staff/2022/shimin-seikatsu/plan";
         var path = $"{report}/goals/1";
 
@@ -47,7 +48,7 @@ public sealed class HistoryTests
         await Workflow.TransitionAsync(editor, report, ReportAction.Submit);
         await Workflow.TransitionAsync(approver, report, ReportAction.Approve);
         await Workflow.TransitionAsync(approver, report, ReportAction.Publish);
-        await Workflow.TransitionAsync(editor, report, ReportAction.Reopen, "タイトルの表現を見直すため");
+        await Workflow.TransitionAsync(planning, report, ReportAction.Reopen, "タイトルの表現を見直すため");
 
         page = await editor.GetPageAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, (await editor.SubmitAsync(page, f => f

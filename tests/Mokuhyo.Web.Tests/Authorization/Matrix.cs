@@ -179,7 +179,7 @@ public static class Matrix
             (ReportAction.Return, ReportStatus.Submitted, [Approver, Administrator], "直してください"),
             (ReportAction.Approve, ReportStatus.Submitted, [Approver, Administrator], null),
             (ReportAction.Publish, ReportStatus.Approved, [Approver, Planning, Administrator], null),
-            (ReportAction.Reopen, ReportStatus.Published, [DepartmentEditor, DivisionEditor, Planning, Administrator], "改訂します"),
+            (ReportAction.Reopen, ReportStatus.Published, [Planning, Administrator], "改訂します"),
         ];
         foreach (var (action, from, allowed, comment) in transitions)
         {
