@@ -19,11 +19,18 @@ namespace Mokuhyo.Data.DemoData;
 /// </summary>
 public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher publisher, TimeProvider clock, ILogger<DepartmentFileLoader> logger)
 {
-    /// <summary>Loads every demo data file shipped with the application.</summary>
-    public async Task<int> LoadDemoDataAsync(CancellationToken cancellationToken = default)
+    /// <summary>Loads every demo data file shipped with the application (the seed city).</summary>
+    public Task<int> LoadDemoDataAsync(CancellationToken cancellationToken = default) =>
+        LoadFilesAsync(EmbeddedFiles.DemoDataFiles().Where(f => !EmbeddedFiles.IsExampleFile(f.Name)), cancellationToken);
+
+    /// <summary>Loads the sample municipalities that show the example formats of templates/ (example-*.json).</summary>
+    public Task<int> LoadExampleDataAsync(CancellationToken cancellationToken = default) =>
+        LoadFilesAsync(EmbeddedFiles.DemoDataFiles().Where(f => EmbeddedFiles.IsExampleFile(f.Name)), cancellationToken);
+
+    private async Task<int> LoadFilesAsync(IEnumerable<(string Name, string Json)> files, CancellationToken cancellationToken)
     {
         var loaded = 0;
-        foreach (var (name, json) in EmbeddedFiles.DemoDataFiles())
+        foreach (var (name, json) in files)
         {
             if (await LoadAsync(Parse(name, json), cancellationToken))
             {

@@ -17,7 +17,7 @@ namespace Mokuhyo.Web.Pages.Staff;
 /// take, the review comments, and links to edit and preview it.
 /// </summary>
 public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftReports drafts, ReportWorkflowService workflow,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, IStringLocalizer<TemplateText> templateText) : PageModel
 {
     public DepartmentScope? Scope { get; private set; }
 
@@ -79,6 +79,11 @@ public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftRe
         await LoadAsync(year, department, phase, cancellationToken);
         Response.StatusCode = result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         Message = result.Conflict ? localizer["Staff.Conflict"] : localizer["Refusal." + result.Refusal];
+        if (result.Missing.Count > 0)
+        {
+            Message += " " + string.Join(" ", result.Missing.Select(m => templateText["Required.Missing", m.GoalNumber, m.Label].Value));
+        }
+
         return Page();
     }
 
