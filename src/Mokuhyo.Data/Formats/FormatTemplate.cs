@@ -107,7 +107,8 @@ public static partial class FormatTemplate
                 var problem = keyword switch
                 {
                     "required" => new FormatProblem(path, FormatText.Get("Schema.required", string.Join("、", Quoted().Matches(message).Select(m => m.Groups[1].Value)))),
-                    "false" or "$false" when evaluation.Contains("additionalProperties", StringComparison.Ordinal) =>
+                    // A property the schema does not know fails the false schema under additionalProperties.
+                    _ when evaluation.Contains("additionalProperties", StringComparison.Ordinal) =>
                         new FormatProblem(path, FormatText.Get("Schema.additionalProperties", LastSegment(path))),
                     "type" => new FormatProblem(path, FormatText.Get("Schema.type", ExpectedType(evaluation, message))),
                     "enum" => new FormatProblem(path, FormatText.Get("Schema.enum", EnumValues(message))),

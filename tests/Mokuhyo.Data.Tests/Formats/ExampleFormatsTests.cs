@@ -30,7 +30,7 @@ public sealed class ExampleFormatsTests
         Assert.False(municipalities.Single(m => m.Slug == "iruma").IsExample);
 
         var catalog = new DataServices(read).Catalog;
-        var kodaira = await catalog.FindReportAsync("kodaira", new Domain.Calendar.FiscalYear(2024), "kankyo", ct);
+        var kodaira = await catalog.FindReportAsync("kodaira", new Domain.Calendar.FiscalYear(2024), "kankyo", cancellationToken: ct);
         Assert.NotNull(kodaira);
         Assert.True(kodaira.Municipality.IsExample);
         Assert.Equal("year-end", kodaira.Phase.Key);
@@ -39,12 +39,12 @@ public sealed class ExampleFormatsTests
         Assert.Equal(["means", "deadline", "issues", "next-steps"], kodaira.Goals.First().Fields.Select(f => f.Key));
         Assert.Equal("令和7年3月31日", kodaira.Goals.First().Fields.Single(f => f.Key == "deadline").Lines.Single());
 
-        var machida = await catalog.FindReportAsync("machida", new Domain.Calendar.FiscalYear(2024), "toshi-seibi", ct);
+        var machida = await catalog.FindReportAsync("machida", new Domain.Calendar.FiscalYear(2024), "toshi-seibi", cancellationToken: ct);
         var resources = Assert.Single(machida!.PlanSections, s => s.Kind == "figures");
         Assert.Equal([("職員数", "86人"), ("予算額", "4,520,000千円")], resources.Items.Select(i => (i.Label!, i.Text)));
         Assert.Equal(4, await read.PublishedReports.CountAsync(p => p.DepartmentCode == "toshi-seibi", ct));
 
-        var yokote = await catalog.FindReportAsync("yokote", new Domain.Calendar.FiscalYear(2024), "kaikei-kanrisha", ct);
+        var yokote = await catalog.FindReportAsync("yokote", new Domain.Calendar.FiscalYear(2024), "kaikei-kanrisha", cancellationToken: ct);
         var confirmed = yokote!.Goals.First();
         Assert.Equal(("A", true, "B"), (confirmed.Rating.Label, confirmed.RatingConfirmed!.Value, confirmed.ComputedRating!.Label));
         var own = yokote.Goals.Last();
@@ -61,7 +61,7 @@ public sealed class ExampleFormatsTests
         var formats = new FormatAdministration(db, services.Clock);
         var iruma = await db.Municipalities.SingleAsync(m => m.Slug == "iruma", ct);
         var before = await db.PublishedReports.AsNoTracking().Select(p => p.Json).ToListAsync(ct);
-        var page = (await services.Catalog.FindReportAsync("iruma", new Domain.Calendar.FiscalYear(2022), "shimin-seikatsu", ct))!;
+        var page = (await services.Catalog.FindReportAsync("iruma", new Domain.Calendar.FiscalYear(2022), "shimin-seikatsu", cancellationToken: ct))!;
 
         var changed = JsonNode.Parse(EmbeddedFiles.ReadTemplateJson("default"))!;
         changed["labels"]!["goalsHeading"] = "組織目標";
@@ -71,7 +71,7 @@ public sealed class ExampleFormatsTests
         Assert.Equal((FormatSaveOutcome.Saved, 2), (saved.Outcome, saved.Number));
         Assert.Equal(FormatAssignOutcome.Published, (await formats.AssignAsync(iruma.Id, 2022, 2, ct)).Outcome);
         Assert.Equal(before, await db.PublishedReports.AsNoTracking().Select(p => p.Json).ToListAsync(ct));
-        var after = (await services.Catalog.FindReportAsync("iruma", new Domain.Calendar.FiscalYear(2022), "shimin-seikatsu", ct))!;
+        var after = (await services.Catalog.FindReportAsync("iruma", new Domain.Calendar.FiscalYear(2022), "shimin-seikatsu", cancellationToken: ct))!;
         Assert.Equal(Domain.Reports.ReportJson.Serialize(page), Domain.Reports.ReportJson.Serialize(after));
         Assert.Equal("課の目標(達成すべき目標)", after.Labels.GoalsHeading);
 

@@ -39,6 +39,9 @@ public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftRe
 
     public string? Message { get; private set; }
 
+    /// <summary>Whether the year's format has goal fields to fill in this phase (課題, 自己評価...).</summary>
+    public bool HasGoalFields { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string year, string department, string phase, string? done, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, department, phase, cancellationToken) is { } failure)
@@ -126,11 +129,14 @@ public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftRe
             return NotFound();
         }
 
-        Phase = (await drafts.FormatOfYearAsync(Scope.Year.Id, cancellationToken)).FindPhase(phase);
+        var format = await drafts.FormatOfYearAsync(Scope.Year.Id, cancellationToken);
+        Phase = format.FindPhase(phase);
         if (Phase is null)
         {
             return NotFound();
         }
+
+        HasGoalFields = format.GoalFields.Any(f => (f.Column == GoalFieldColumn.Plan) == (Phase.Kind == PhaseKind.Plan));
 
         State = await workflow.GetStateAsync(Scope.Department.Id, Phase.Key, cancellationToken);
         Actions = [.. Enum.GetValues<ReportAction>()
