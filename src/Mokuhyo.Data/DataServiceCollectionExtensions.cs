@@ -32,6 +32,12 @@ public sealed class DatabaseOptions
     /// <summary>Load the demo data into a database that does not have it yet.</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>
+    /// With the demo data, also load the sample municipalities that show other formats (three steps, five
+    /// steps, self-rating), so a new user sees several formats side by side.
+    /// </summary>
+    public bool SeedExampleData { get; set; } = true;
+
     /// <summary>Reads the section, refusing values it does not know rather than guessing.</summary>
     public static DatabaseOptions From(IConfigurationSection section)
     {
@@ -46,6 +52,7 @@ public sealed class DatabaseOptions
 
         options.MigrateOnStart = ReadBool(section, nameof(MigrateOnStart), options.MigrateOnStart);
         options.SeedDemoData = ReadBool(section, nameof(SeedDemoData), options.SeedDemoData);
+        options.SeedExampleData = ReadBool(section, nameof(SeedExampleData), options.SeedExampleData);
         return options;
     }
 

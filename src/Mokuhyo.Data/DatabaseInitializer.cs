@@ -45,6 +45,11 @@ public sealed class DatabaseInitializer(MokuhyoDbContext db, DatabaseOptions opt
         {
             var loaded = await loader.LoadDemoDataAsync(cancellationToken);
             logger.LogInformation("Demo data: {Count} file(s) loaded", loaded);
+            if (options.SeedExampleData)
+            {
+                var examples = await loader.LoadExampleDataAsync(cancellationToken);
+                logger.LogInformation("Example formats: {Count} sample municipality file(s) loaded", examples);
+            }
         }
     }
 }

@@ -31,11 +31,27 @@ public sealed class DraftReports(MokuhyoDbContext db, TimeProvider clock)
 
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.ReportingYearId == year.Id).ToListAsync(cancellationToken);
         var planItems = await db.PlanItems.AsNoTracking().Where(i => i.OrgUnitId == departmentId).ToListAsync(cancellationToken);
+        // A multi-year section is written once, in the year it starts: the same department (by code) in
+        // another year of the city may hold items that cover this one.
+        var spanning = format.PlanSections.Where(s => s.SpansYears).Select(s => s.Key).ToList();
+        if (spanning.Count > 0)
+        {
+            var fy = year.Year;
+            planItems.AddRange(await (
+                from item in db.PlanItems.AsNoTracking()
+                join unit in db.OrgUnits on item.OrgUnitId equals unit.Id
+                join other in db.ReportingYears on unit.ReportingYearId equals other.Id
+                where other.MunicipalityId == year.MunicipalityId && other.Id != year.Id && unit.Code == department.Code
+                    && spanning.Contains(item.SectionKey) && item.FromYear <= fy && item.ToYear >= fy
+                select item).ToListAsync(cancellationToken));
+        }
+
         var goals = await db.Goals.AsNoTracking()
             .Where(g => g.DepartmentId == departmentId)
             .Include(g => g.CoUnits)
             .Include(g => g.Indicators).ThenInclude(i => i.Actuals)
             .Include(g => g.Results).ThenInclude(r => r.Blocks)
+            .Include(g => g.FieldValues)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 

@@ -13,10 +13,21 @@ public static class EmbeddedFiles
 
     public static ReportFormat ReadTemplate(string key)
     {
-        var result = FormatJson.Parse(ReadTemplateJson(key));
+        var result = Formats.FormatTemplate.Check(ReadTemplateJson(key));
         return result.Format ?? throw new InvalidOperationException(
             $"The shipped format '{key}' is invalid: {string.Join("; ", result.Problems)}");
     }
+
+    /// <summary>Whether a demo data file is one of the sample municipalities of the example formats.</summary>
+    public static bool IsExampleFile(string name) => name.StartsWith("example-", StringComparison.Ordinal);
+
+    /// <summary>The format files shipped in templates/ (without the schema), by key.</summary>
+    public static IEnumerable<string> TemplateKeys() =>
+        typeof(EmbeddedFiles).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(TemplatePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => n[TemplatePrefix.Length..^".json".Length])
+            .Where(k => !string.Equals(k, "schema", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
 
     public static IEnumerable<(string Name, string Json)> DemoDataFiles() =>
         typeof(EmbeddedFiles).Assembly.GetManifestResourceNames()

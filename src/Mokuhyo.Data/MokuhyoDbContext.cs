@@ -40,6 +40,8 @@ public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<Staf
 
     public DbSet<GoalResult> GoalResults => Set<GoalResult>();
 
+    public DbSet<GoalFieldValue> GoalFieldValues => Set<GoalFieldValue>();
+
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
 
     public DbSet<ReportState> ReportStates => Set<ReportState>();

@@ -22,7 +22,7 @@ public sealed class PublicCatalog(MokuhyoDbContext db)
 
         return [.. municipalities.Select(m => new PublicMunicipality(m.Code, m.Slug, m.Name, m.NameEn, m.Prefecture,
             m.LicenceName, m.LicenceUrl,
-            [.. years.Where(y => y.MunicipalityId == m.Id).Select(y => new FiscalYear(y.Year)).OrderDescending()]))];
+            [.. years.Where(y => y.MunicipalityId == m.Id).Select(y => new FiscalYear(y.Year)).OrderDescending()], m.IsExample))];
     }
 
     public async Task<PublicMunicipality?> FindMunicipalityAsync(string slug, CancellationToken cancellationToken = default) =>
@@ -96,6 +96,6 @@ public sealed class PublicCatalog(MokuhyoDbContext db)
 }
 
 public sealed record PublicMunicipality(string Code, string Slug, string Name, string? NameEn, string? Prefecture,
-    string LicenceName, string LicenceUrl, IReadOnlyList<FiscalYear> Years);
+    string LicenceName, string LicenceUrl, IReadOnlyList<FiscalYear> Years, bool IsExample = false);
 
 public sealed record PublicYear(FiscalYear FiscalYear, string MunicipalityName, IReadOnlyList<DepartmentReport> Departments);

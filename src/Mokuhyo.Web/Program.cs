@@ -35,6 +35,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 builder.Services.AddStaffAccounts(builder.Environment);
 builder.Services.AddAdministration();
 builder.Services.AddPublicSite();
+builder.Services.AddTemplates();
 builder.Services.AddRazorPages(o =>
     {
         // Every staff page needs a signed-in account; what it may do there is decided page by page by AccessPolicy.

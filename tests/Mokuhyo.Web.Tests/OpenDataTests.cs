@@ -61,7 +61,8 @@ public sealed class OpenDataTests(WebApps apps)
         var page = await Html.GetAsync(client, "/iruma/opendata");
 
         var links = page.QuerySelectorAll("main a[type='text/csv']").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/iruma/2022/opendata/goals.csv", "/iruma/2022/opendata/indicators.csv", "/iruma/2022/opendata/plans.csv"], links);
+        Assert.Equal(["/iruma/2022/opendata/goals.csv", "/iruma/2022/opendata/indicators.csv", "/iruma/2022/opendata/plans.csv",
+            "/iruma/2022/opendata/fields.csv"], links);
         Assert.Contains(page.QuerySelectorAll("a[rel=license]"), a => a.TextContent.Contains("PDL1.0", StringComparison.Ordinal));
         Assert.Contains("全国地方公共団体コード", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }

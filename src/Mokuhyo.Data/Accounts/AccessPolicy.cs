@@ -135,6 +135,13 @@ public sealed class AccessPolicy(MokuhyoDbContext db)
         return access.BelongsTo(municipalityId) && access.Roles.Count > 0;
     }
 
+    /// <summary>Whether an account may change the municipality's format and choose a year's format version: planning staff and administrators of that city.</summary>
+    public static bool CanManageFormat(StaffAccess access, Guid municipalityId)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.BelongsTo(municipalityId) && access.IsPlanning;
+    }
+
     private static bool EditorBoundTo(StaffAccess access, IEnumerable<OrgUnit> units)
     {
         if (!access.Has(StaffRoles.Editor))

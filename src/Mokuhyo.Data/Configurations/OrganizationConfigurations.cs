@@ -24,6 +24,7 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
     {
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(i => i.OrgUnitId);
         builder.HasIndex(i => new { i.OrgUnitId, i.SectionKey, i.Ordinal }).IsUnique();
+        builder.HasIndex(i => new { i.SectionKey, i.FromYear, i.ToYear });
         builder.Property(i => i.SectionKey).HasMaxLength(TextLimits.Code);
         builder.Property(i => i.Version).IsConcurrencyToken();
     }

@@ -36,6 +36,9 @@ public sealed record MunicipalityEntry
     public string? NameEn { get; init; }
 
     public string? Prefecture { get; init; }
+
+    /// <summary>A sample municipality that shows a format; its pages say its content is invented.</summary>
+    public bool Example { get; init; }
 }
 
 public sealed record UnitEntry
@@ -68,6 +71,13 @@ public sealed record DepartmentEntry
     /// <summary>Plan sections by the format's section key, each a list of items in order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Plan { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Figures sections by section key, each a figure key → number map (経営資源: staff 45, budget 120000).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Figures { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
+
+    /// <summary>Multi-year sections by section key (組織ビジョン), written once with the years they cover.</summary>
+    public IReadOnlyDictionary<string, PlanSpanEntry> Spans { get; init; } = new Dictionary<string, PlanSpanEntry>();
+
     public required IReadOnlyList<GoalEntry> Goals { get; init; }
 }
 
@@ -89,6 +99,10 @@ public sealed record GoalEntry
     public IReadOnlyList<string> PlanReferences { get; init; } = [];
 
     public IReadOnlyList<IndicatorEntry> Indicators { get; init; } = [];
+
+    /// <summary>Values of the format's goal fields by phase key, then by field key.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Fields { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     /// <summary>Results by phase key, each a list of blocks in order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ResultBlockEntry>> Results { get; init; } =
@@ -138,4 +152,14 @@ public sealed record ResultBlockEntry
     public string? Text { get; init; }
 
     public IReadOnlyList<string> Items { get; init; } = [];
+}
+
+/// <summary>The items of a multi-year plan section and the fiscal years they cover.</summary>
+public sealed record PlanSpanEntry
+{
+    public required int FromYear { get; init; }
+
+    public required int ToYear { get; init; }
+
+    public required IReadOnlyList<string> Items { get; init; }
 }

@@ -19,11 +19,18 @@ namespace Mokuhyo.Data.DemoData;
 /// </summary>
 public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher publisher, TimeProvider clock, ILogger<DepartmentFileLoader> logger)
 {
-    /// <summary>Loads every demo data file shipped with the application.</summary>
-    public async Task<int> LoadDemoDataAsync(CancellationToken cancellationToken = default)
+    /// <summary>Loads every demo data file shipped with the application (the seed city).</summary>
+    public Task<int> LoadDemoDataAsync(CancellationToken cancellationToken = default) =>
+        LoadFilesAsync(EmbeddedFiles.DemoDataFiles().Where(f => !EmbeddedFiles.IsExampleFile(f.Name)), cancellationToken);
+
+    /// <summary>Loads the sample municipalities that show the example formats of templates/ (example-*.json).</summary>
+    public Task<int> LoadExampleDataAsync(CancellationToken cancellationToken = default) =>
+        LoadFilesAsync(EmbeddedFiles.DemoDataFiles().Where(f => EmbeddedFiles.IsExampleFile(f.Name)), cancellationToken);
+
+    private async Task<int> LoadFilesAsync(IEnumerable<(string Name, string Json)> files, CancellationToken cancellationToken)
     {
         var loaded = 0;
-        foreach (var (name, json) in EmbeddedFiles.DemoDataFiles())
+        foreach (var (name, json) in files)
         {
             if (await LoadAsync(Parse(name, json), cancellationToken))
             {
@@ -100,6 +107,7 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
                 Name = file.Municipality.Name,
                 NameEn = file.Municipality.NameEn,
                 Prefecture = file.Municipality.Prefecture,
+                IsExample = file.Municipality.Example,
             };
             db.Municipalities.Add(municipality);
         }
@@ -163,6 +171,31 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
                 db.PlanItems.AddRange(items.Select((text, i) => new PlanItem { OrgUnitId = unit.Id, SectionKey = sectionKey, Ordinal = i + 1, Text = text }));
             }
 
+            foreach (var (sectionKey, figures) in department.Figures)
+            {
+                db.PlanItems.AddRange(figures.Select((figure, i) => new PlanItem
+                {
+                    OrgUnitId = unit.Id,
+                    SectionKey = sectionKey,
+                    Ordinal = i + 1,
+                    Label = figure.Key,
+                    Text = figure.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }));
+            }
+
+            foreach (var (sectionKey, span) in department.Spans)
+            {
+                db.PlanItems.AddRange(span.Items.Select((text, i) => new PlanItem
+                {
+                    OrgUnitId = unit.Id,
+                    SectionKey = sectionKey,
+                    Ordinal = i + 1,
+                    Text = text,
+                    FromYear = span.FromYear,
+                    ToYear = span.ToYear,
+                }));
+            }
+
             foreach (var entry in department.Goals)
             {
                 db.Goals.Add(ToGoal(entry, year.Id, unit.Id, units));
@@ -213,6 +246,13 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
             }));
             return indicator;
         }));
+        goal.FieldValues.AddRange(entry.Fields.SelectMany(phase => phase.Value.Select(field => new GoalFieldValue
+        {
+            GoalId = goal.Id,
+            PhaseKey = phase.Key,
+            FieldKey = field.Key,
+            Value = field.Value,
+        })));
         goal.Results.AddRange(entry.Results.Select(r =>
         {
             var result = new GoalResult { GoalId = goal.Id, PhaseKey = r.Key };
@@ -339,6 +379,36 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
                 LimitAll(items, TextLimits.Paragraph, $"{path}.plan.{section}");
             }
 
+            foreach (var (section, figures) in department.Figures)
+            {
+                var definition = format.FindPlanSection(section);
+                if (definition is not { Kind: PlanSectionKind.Figures })
+                {
+                    problems.Add($"{path}.figures: '{section}' is not a figures section of format '{format.Key}'.");
+                    continue;
+                }
+
+                foreach (var key in figures.Keys.Where(k => definition.FindFigure(k) is null))
+                {
+                    problems.Add($"{path}.figures.{section}: '{key}' is not a figure of the section.");
+                }
+            }
+
+            foreach (var (section, span) in department.Spans)
+            {
+                if (format.FindPlanSection(section) is not { SpansYears: true })
+                {
+                    problems.Add($"{path}.spans: '{section}' is not a multi-year section of format '{format.Key}'.");
+                }
+
+                if (span.FromYear > span.ToYear || span.FromYear > file.FiscalYear || span.ToYear < file.FiscalYear)
+                {
+                    problems.Add($"{path}.spans.{section}: the years {span.FromYear}–{span.ToYear} must be in order and cover {file.FiscalYear}.");
+                }
+
+                LimitAll(span.Items, TextLimits.Paragraph, $"{path}.spans.{section}.items");
+            }
+
             foreach (var number in department.Goals.GroupBy(g => g.Number).Where(g => g.Count() > 1).Select(g => g.Key))
             {
                 problems.Add($"{path}.goals: number {number} appears more than once.");
@@ -375,7 +445,25 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
                     }
                 }
 
-                var phases = goal.Results.Keys.Concat(goal.Indicators.SelectMany(i => i.Actuals.Keys));
+                foreach (var (phase, fields) in goal.Fields)
+                {
+                    foreach (var (key, value) in fields)
+                    {
+                        var field = format.FindGoalField(key);
+                        if (field is null)
+                        {
+                            problems.Add($"{goalPath}.fields.{phase}: '{key}' is not a goal field of format '{format.Key}'.");
+                        }
+                        else if (field.Kind == GoalFieldKind.Rating && format.RatingScale.FindLevel(value) is null)
+                        {
+                            problems.Add($"{goalPath}.fields.{phase}.{key}: '{value}' is not a level of the rating scale.");
+                        }
+
+                        Limit(value, TextLimits.Paragraph, $"{goalPath}.fields.{phase}.{key}");
+                    }
+                }
+
+                var phases = goal.Results.Keys.Concat(goal.Indicators.SelectMany(i => i.Actuals.Keys)).Concat(goal.Fields.Keys);
                 foreach (var phase in phases.Distinct(StringComparer.Ordinal).Where(p => format.FindPhase(p) is null))
                 {
                     problems.Add($"{goalPath}: '{phase}' is not a phase of format '{format.Key}'.");

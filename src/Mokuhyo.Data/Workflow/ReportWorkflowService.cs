@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mokuhyo.Domain.Audit;
+using Mokuhyo.Domain.Formats;
 using Mokuhyo.Domain.Text;
 using Mokuhyo.Domain.Workflow;
 
@@ -44,6 +45,11 @@ public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher p
             if (!outcome.Allowed)
             {
                 return WorkflowResult.Refused(state, outcome.Refusal);
+            }
+
+            if (action == ReportAction.Submit && await MissingFieldsAsync(departmentId, phaseKey, cancellationToken) is { Count: > 0 } missing)
+            {
+                return WorkflowResult.Refused(state, TransitionRefusal.RequiredFieldsMissing) with { Missing = missing };
             }
 
             var now = clock.GetUtcNow();
@@ -156,6 +162,23 @@ public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher p
     };
 
     // Two first transitions of a never-touched report race to insert its state row.
+    /// <summary>The fields the year's format requires that the department's goals leave empty in the phase.</summary>
+    public async Task<IReadOnlyList<MissingField>> MissingFieldsAsync(Guid departmentId, string phaseKey, CancellationToken cancellationToken = default)
+    {
+        var department = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Id == departmentId, cancellationToken);
+        var json = await db.ReportingYears.AsNoTracking().Where(y => y.Id == department.ReportingYearId)
+            .Select(y => y.FormatVersion!.Json).SingleAsync(cancellationToken);
+        var format = FormatJson.Parse(json).Format;
+        if (format?.FindPhase(phaseKey) is not { } phase || !format.GoalFields.Any(f => f.Required))
+        {
+            return [];
+        }
+
+        var goals = await db.Goals.AsNoTracking().Where(g => g.DepartmentId == departmentId).Include(g => g.FieldValues)
+            .ToListAsync(cancellationToken);
+        return RequiredFields.Missing(format, phase, goals);
+    }
+
     private static bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException?.GetType().Name is "SqliteException" or "PostgresException"
         && (ex.InnerException.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)
@@ -165,6 +188,9 @@ public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher p
 /// <summary>The outcome of a workflow request.</summary>
 public sealed record WorkflowResult(bool Succeeded, ReportState State, TransitionRefusal Refusal, bool Conflict)
 {
+    /// <summary>When refused for <see cref="TransitionRefusal.RequiredFieldsMissing"/>: the goals and fields to fill in.</summary>
+    public IReadOnlyList<MissingField> Missing { get; init; } = [];
+
     public static WorkflowResult Done(ReportState state) => new(true, state, TransitionRefusal.None, false);
 
     public static WorkflowResult Refused(ReportState state, TransitionRefusal refusal) => new(false, state, refusal, false);

@@ -44,6 +44,10 @@ public static class WorkbookExporter
             AddSheet(WorkbookTemplate.GoalSheet, part => WriteGoals(part, reports));
             AddSheet(WorkbookTemplate.IndicatorSheet, part => WriteIndicators(part, reports));
             AddSheet(WorkbookTemplate.ResultSheet, part => WriteResults(part, reports));
+            if (reports.Any(r => r.Goals.Any(g => g.Fields.Any(f => f.ShowsIn("excel")))))
+            {
+                AddSheet(WorkbookTemplate.FieldSheet, part => WriteFields(part, reports));
+            }
 
             workbookPart.Workbook = new Workbook(new BookViews(new WorkbookView { ActiveTab = 0 }), sheets);
         }
@@ -237,6 +241,28 @@ public static class WorkbookExporter
         }
 
         writer.Finish(Validations((WorkbookTemplate.Results.Kind, WorkbookTemplate.Results.Kinds.Select(k => k.Word))));
+    }
+
+    private static void WriteFields(WorksheetPart part, IReadOnlyList<DepartmentReport> reports)
+    {
+        var table = WorkbookTemplate.Fields.Table;
+        using var writer = Table(part, table);
+        foreach (var report in reports)
+        {
+            foreach (var goal in report.Goals)
+            {
+                foreach (var field in goal.Fields.Where(f => f.ShowsIn("excel")))
+                {
+                    writer.Row(
+                        Cell(table, WorkbookTemplate.Fields.DepartmentCode, report.Department.Code),
+                        Cell(table, WorkbookTemplate.Fields.GoalNumber, goal.Number),
+                        Cell(table, WorkbookTemplate.Fields.Key, field.Key),
+                        Cell(table, WorkbookTemplate.Fields.Label, field.Label),
+                        Cell(table, WorkbookTemplate.Fields.Column, WorkbookTemplate.Fields.ColumnWord(field.Column)),
+                        Cell(table, WorkbookTemplate.Fields.Text, Lines(field.Lines)));
+                }
+            }
+        }
     }
 
     /// <summary>Drop-down lists over every row import accepts.</summary>

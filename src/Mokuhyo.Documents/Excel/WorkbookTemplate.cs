@@ -69,6 +69,7 @@ public static class WorkbookTemplate
     public const string GoalSheet = "目標";
     public const string IndicatorSheet = "指標";
     public const string ResultSheet = "達成度合";
+    public const string FieldSheet = "様式の項目";
 
     /// <summary>Label-and-value rows of the 説明 sheet (column A, column B), from row 3.</summary>
     public static class Description
@@ -270,6 +271,32 @@ public static class WorkbookTemplate
             (ResultBlockKind.Paragraph, "段落"),
             (ResultBlockKind.BulletList, "箇条書き"),
         ];
+    }
+
+    /// <summary>
+    /// The format's own goal fields (課題, 今後の方向性, 自己評価...), one row per goal and field, in the
+    /// format's order. Written only when the format has such fields; for reading, not imported.
+    /// </summary>
+    public static class Fields
+    {
+        public const int DepartmentCode = 0;
+        public const int GoalNumber = 1;
+        public const int Key = 2;
+        public const int Label = 3;
+        public const int Column = 4;
+        public const int Text = 5;
+
+        public static TemplateTable Table { get; } = new(FieldSheet,
+        [
+            new("部コード", ColumnKind.Reference, 18),
+            new("目標番号", ColumnKind.Reference, 8),
+            new("項目キー", ColumnKind.Reference, 16),
+            new("項目", ColumnKind.Reference, 22),
+            new("区分(目標・結果)", ColumnKind.Reference, 12),
+            new("内容", ColumnKind.Reference, 90),
+        ]);
+
+        public static string ColumnWord(string column) => column == "plan" ? "目標" : "結果";
     }
 
     /// <summary>The table sheets in the order they appear after 説明.</summary>

@@ -5,7 +5,7 @@ using Mokuhyo.Domain.Calendar;
 namespace Mokuhyo.Documents.OpenData;
 
 /// <summary>
-/// One of the three open-data CSV files of a municipality's fiscal year: goals, indicators and the
+/// One of the open-data CSV files of a municipality's fiscal year: goals, indicators and the
 /// departments' plans, kept apart because each has its own grain (a row per goal, per indicator, per item).
 /// </summary>
 public sealed class OpenDataDataset
@@ -31,7 +31,10 @@ public sealed class OpenDataDataset
     /// <summary>部局の構成と計画: a row per item of a department's composition, responsibilities, organization and plan.</summary>
     public static OpenDataDataset Plans { get; } = new("plans", OpenDataTables.Plans);
 
-    public static IReadOnlyList<OpenDataDataset> All { get; } = [Goals, Indicators, Plans];
+    /// <summary>様式の項目: a row per goal and field of the city's format (課題, 自己評価...); empty under a format without such fields.</summary>
+    public static OpenDataDataset Fields { get; } = new("fields", OpenDataTables.Fields);
+
+    public static IReadOnlyList<OpenDataDataset> All { get; } = [Goals, Indicators, Plans, Fields];
 
     /// <summary>goals, indicators or plans: the stable name in URLs and file names.</summary>
     public string Key { get; }

@@ -34,6 +34,8 @@ internal sealed record GoalRow(OpenDataContext Context, DepartmentReport Report,
 internal sealed record IndicatorRow(OpenDataContext Context, DepartmentReport Report, ReportGoal Goal, int Number, ReportIndicator Indicator)
     : IReportRow;
 
+internal sealed record FieldRow(OpenDataContext Context, DepartmentReport Report, ReportGoal Goal, ReportGoalField Field) : IReportRow;
+
 internal sealed record PlanRow(OpenDataContext Context, DepartmentReport Report, string SectionKey, string SectionTitle, string SectionKind,
     int ItemNumber, string? ItemLabel, string Text, ReportUnit? Unit = null, string? ParentUnitCode = null) : IReportRow;
 
@@ -122,6 +124,23 @@ internal static class OpenDataTables
             .. Trailing<PlanRow>(),
         ],
         PlanRows);
+
+    /// <summary>The format's own goal fields (課題, 今後の方向性, 自己評価...): a row per goal and field with a value, in the format's order.</summary>
+    public static OpenDataTable<FieldRow> Fields { get; } = new(
+        [
+            .. Leading<FieldRow>(),
+            Integer<FieldRow>("goal_number", r => r.Goal.Number),
+            Text<FieldRow>("goal_title", r => r.Goal.Title),
+            Code<FieldRow>("field_key", r => r.Field.Key),
+            Text<FieldRow>("field_label", r => r.Field.Label),
+            Code<FieldRow>("field_kind", r => r.Field.Kind),
+            Code<FieldRow>("field_column", r => r.Field.Column),
+            Text<FieldRow>("field_value", r => r.Field.Value),
+            Text<FieldRow>("field_text", r => Lines(r.Field.Lines)),
+            .. Trailing<FieldRow>(),
+        ],
+        (context, report) => report.Goals.SelectMany(goal =>
+            goal.Fields.Where(f => f.ShowsIn("csv")).Select(field => new FieldRow(context, report, goal, field))));
 
     private static IEnumerable<(OpenDataColumn, Func<T, string?>)> Leading<T>() where T : IReportRow =>
     [

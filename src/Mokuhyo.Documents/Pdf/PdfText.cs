@@ -54,6 +54,11 @@ internal static class PdfText
     public static string RatingWithRatio(string heading, string label, string ratioHeading, string ratio) =>
         Format(nameof(RatingWithRatio), heading, label, ratioHeading, ratio);
 
+    public static string Parenthesized(string text) => Format(nameof(Parenthesized), text);
+
+    /// <summary>Two ratings on one line: the one given and, beside it, the one computed from the indicators.</summary>
+    public static string RatingBeside(string given, string computed) => Format(nameof(RatingBeside), given, computed);
+
     public static string IndicatorsCaption(int goalNumber) => Format(nameof(IndicatorsCaption), goalNumber);
 
     /// <summary>数値目標, 期限のある取組...; the kind itself when the resource file does not know it.</summary>

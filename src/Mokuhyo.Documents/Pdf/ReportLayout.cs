@@ -195,9 +195,15 @@ internal sealed class ReportLayout(Typesetter type)
             switch (section.Kind)
             {
                 case "paragraph":
-                    rows.Add(Row.Single(type.Lines(item.Text, Styles.Body, width)) with { SpaceAfter = 3 });
+                    rows.Add(Row.Single(type.Lines(item.Text, Styles.Body, width)) with { SpaceAfter = item.Span is null ? 3 : 0 });
+                    if (item.Span is not null)
+                    {
+                        rows.Add(Row.Single(type.Lines(PdfText.Parenthesized(item.Span), Styles.Aside, width)) with { SpaceAfter = 3 });
+                    }
+
                     break;
                 case "table":
+                case "figures":
                     var labelWidth = width * 0.25;
                     rows.Add(new Row([
                         TableCell(PageFrame.Left, labelWidth, type.Lines(item.Label ?? string.Empty, Styles.TableHead, labelWidth - 2 * TablePad), XKnownColor.WhiteSmoke),
@@ -235,9 +241,17 @@ internal sealed class ReportLayout(Typesetter type)
             Bookmark = new Bookmark($"{number} {goal.Title}", 2),
         });
 
+        var given = goal.RatingConfirmed == false && goal.Rating.LevelKey is not null && labels.UnconfirmedNote is { } note
+            ? goal.Rating.Label + PdfText.Parenthesized(note)
+            : goal.Rating.Label;
         var rating = goal.Rating.RatioText is { } ratio
-            ? PdfText.RatingWithRatio(labels.RatingHeading, goal.Rating.Label, labels.RatioHeading, ratio)
-            : PdfText.Rating(labels.RatingHeading, goal.Rating.Label);
+            ? PdfText.RatingWithRatio(labels.RatingHeading, given, labels.RatioHeading, ratio)
+            : PdfText.Rating(labels.RatingHeading, given);
+        if (goal.ComputedRating is { } computed)
+        {
+            rating = PdfText.RatingBeside(rating, PdfText.Rating(labels.ComputedRatingHeading ?? labels.RatingHeading, computed.Label));
+        }
+
         rows.Add(Row.Single(type.Lines(rating, Styles.Rating, PageFrame.ContentWidth)) with { SpaceBefore = 4, SpaceAfter = 2 });
 
         if (goal.Indicators.Count > 0)
@@ -265,6 +279,7 @@ internal sealed class ReportLayout(Typesetter type)
             }
         }
 
+        AddFields(lines, goal, "plan", width);
         if (goal.PlanReferences.Count > 0)
         {
             lines.Add(Line.Space(3));
@@ -288,7 +303,9 @@ internal sealed class ReportLayout(Typesetter type)
         var width = Half - 2 * CellPad;
         if (goal.Result is null)
         {
-            return type.Lines(PdfText.NoResult, Styles.Aside, width);
+            var missing = type.Lines(PdfText.NoResult, Styles.Aside, width);
+            AddFields(missing, goal, "result", width);
+            return missing;
         }
 
         var lines = GoalTitleLines(goal, number, width);
@@ -312,7 +329,22 @@ internal sealed class ReportLayout(Typesetter type)
             }
         }
 
+        AddFields(lines, goal, "result", width);
         return lines;
+    }
+
+    /// <summary>The format's own goal fields of one column, each its label then its text, in the format's order.</summary>
+    private void AddFields(List<Line> lines, ReportGoal goal, string column, double width)
+    {
+        foreach (var field in goal.Fields.Where(f => f.Column == column && f.ShowsIn("pdf")))
+        {
+            lines.Add(Line.Space(3));
+            lines.AddRange(type.Lines(field.Label, Styles.BlockHeading, width));
+            foreach (var text in field.Lines)
+            {
+                lines.AddRange(field.Kind == "list" ? Bullet(text, Styles.GoalText, width) : type.Lines(text, Styles.GoalText, width));
+            }
+        }
     }
 
     private List<Line> GoalTitleLines(ReportGoal goal, string number, double width) =>

@@ -43,6 +43,10 @@ public static class Wareki
     public static string FormatFiscalYearWithWestern(FiscalYear fiscalYear) =>
         string.Create(CultureInfo.InvariantCulture, $"{FormatFiscalYear(fiscalYear)}({fiscalYear.StartYear}年度)");
 
+    /// <summary>令和5年度～令和7年度: the fiscal years a multi-year plan (組織ビジョン) covers; one year alone when they are the same.</summary>
+    public static string FormatFiscalYearSpan(FiscalYear from, FiscalYear to) =>
+        from.StartYear == to.StartYear ? FormatFiscalYear(from) : FormatFiscalYear(from) + "～" + FormatFiscalYear(to);
+
     private static string Format(DateOnly date, string pattern) =>
         date.ToDateTime(TimeOnly.MinValue).ToString(pattern, JapaneseEraCulture);
 }

@@ -31,6 +31,22 @@ public sealed record ReportFormat
     /// <summary>Whether an as-of date on the last day of a month is written 3月末日 rather than 3月31日.</summary>
     public bool MonthEndAsMatsujitsu { get; init; }
 
+    /// <summary>
+    /// The goal sheet's own fields beyond the goal's text and indicators (課題, 今後の方向性, 自己評価...),
+    /// in the order every output shows them. The seed has none.
+    /// </summary>
+    public IReadOnlyList<GoalFieldDefinition> GoalFields { get; init; } = [];
+
+    /// <summary>The phases of the year in order, by stable key (other features hang due dates on these keys).</summary>
+    public IReadOnlyList<string> PhaseKeys => [.. Phases.Select(p => p.Key)];
+
+    public GoalFieldDefinition? FindGoalField(string key) =>
+        GoalFields.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.Ordinal));
+
+    /// <summary>The goal fields filled in a phase: plan fields in the plan phase, result fields in every later one.</summary>
+    public IEnumerable<GoalFieldDefinition> GoalFieldsOf(PhaseKind phase) =>
+        GoalFields.Where(f => phase == PhaseKind.Plan ? f.Column == GoalFieldColumn.Plan : true);
+
     public PhaseDefinition? FindPhase(string key) => Phases.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.Ordinal));
 
     public PlanSectionDefinition? FindPlanSection(string key) =>
@@ -109,6 +125,12 @@ public sealed record FormatLabels
     public required string CoUnitsHeading { get; init; }
 
     public required string ResponsibilitiesHeading { get; init; }
+
+    /// <summary>Under a manual rating scale: the heading of the rating computed from the indicators (指標による評価).</summary>
+    public string? ComputedRatingHeading { get; init; }
+
+    /// <summary>Under a manual rating scale: written beside a level the approver has not confirmed yet (未確定).</summary>
+    public string? UnconfirmedNote { get; init; }
 }
 
 /// <summary>How a section of the department plan is laid out.</summary>
@@ -120,6 +142,9 @@ public enum PlanSectionKind
 
     /// <summary>Label and value rows, such as 経営資源 (職員数, 予算).</summary>
     Table = 3,
+
+    /// <summary>Figures the format names with their units (職員数 人, 予算 千円); items give the numbers by figure key.</summary>
+    Figures = 4,
 }
 
 public sealed record PlanSectionDefinition
@@ -129,6 +154,82 @@ public sealed record PlanSectionDefinition
     public required string Title { get; init; }
 
     public PlanSectionKind Kind { get; init; } = PlanSectionKind.NumberedList;
+
+    /// <summary>
+    /// A section written once for several fiscal years (組織ビジョン for 令和5–7年度): its items carry the
+    /// years they cover and every report of those years shows them.
+    /// </summary>
+    public bool SpansYears { get; init; }
+
+    /// <summary>The figures of a <see cref="PlanSectionKind.Figures"/> section, in order.</summary>
+    public IReadOnlyList<FigureDefinition> Figures { get; init; } = [];
+
+    public FigureDefinition? FindFigure(string key) => Figures.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.Ordinal));
+}
+
+/// <summary>One figure of a figures section: 職員数 in 人.</summary>
+public sealed record FigureDefinition
+{
+    public required string Key { get; init; }
+
+    public required string Label { get; init; }
+
+    public string? Unit { get; init; }
+}
+
+/// <summary>What a goal field holds and how it is written.</summary>
+public enum GoalFieldKind
+{
+    /// <summary>One line.</summary>
+    Text = 0,
+
+    /// <summary>Paragraphs.</summary>
+    Paragraph = 1,
+
+    /// <summary>Bulleted lines.</summary>
+    List = 2,
+
+    /// <summary>An ISO date, shown in 和暦.</summary>
+    Date = 3,
+
+    /// <summary>A level of the format's rating scale, by key (自己評価, 上司評価).</summary>
+    Rating = 4,
+}
+
+/// <summary>Which side of the goal sheet a field belongs to: the goal as set, or the phase's result.</summary>
+public enum GoalFieldColumn
+{
+    Plan = 0,
+    Result = 1,
+}
+
+/// <summary>The outputs a goal field can be shown in or left out of.</summary>
+public enum FormatOutput
+{
+    Html = 0,
+    Pdf = 1,
+    Excel = 2,
+    Csv = 3,
+}
+
+/// <summary>A field of the goal sheet: 現状値, 達成のための方法, 課題, 今後の方向性, 自己評価...</summary>
+public sealed record GoalFieldDefinition
+{
+    public required string Key { get; init; }
+
+    public required string Label { get; init; }
+
+    public GoalFieldKind Kind { get; init; } = GoalFieldKind.Paragraph;
+
+    public GoalFieldColumn Column { get; init; } = GoalFieldColumn.Result;
+
+    /// <summary>Whether a report cannot be submitted while the field is empty.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>Where the field is shown; every output when not given.</summary>
+    public IReadOnlyList<FormatOutput>? Outputs { get; init; }
+
+    public bool ShowsIn(FormatOutput output) => Outputs is null || Outputs.Contains(output);
 }
 
 /// <summary>Which part of the yearly cycle a phase is.</summary>

@@ -33,6 +33,9 @@ public sealed class Goal : IVersioned
 
     public List<GoalResult> Results { get; set; } = [];
 
+    /// <summary>Values of the format's own goal fields (課題, 今後の方向性, 自己評価...), per phase.</summary>
+    public List<GoalFieldValue> FieldValues { get; set; } = [];
+
     /// <summary>Last year's goal this one carries forward, so an indicator's history can be followed.</summary>
     public Guid? PreviousGoalId { get; set; }
 
@@ -140,4 +143,24 @@ public sealed class ResultBlock
     public string? Text { get; set; }
 
     public List<string> Items { get; set; } = [];
+}
+
+/// <summary>
+/// The value of one of the format's goal fields in one phase, kept as text whatever the field's kind
+/// (a date as ISO, a rating as the level's key), so a city's new field needs no new column.
+/// </summary>
+public sealed class GoalFieldValue : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid GoalId { get; set; }
+
+    /// <summary>The phase the value belongs to: the plan phase for plan fields, the reporting phase for result fields.</summary>
+    public required string PhaseKey { get; set; }
+
+    public required string FieldKey { get; set; }
+
+    public required string Value { get; set; }
+
+    public long Version { get; set; }
 }

@@ -22,6 +22,9 @@ public sealed class Municipality : IVersioned
 
     public string LicenceUrl { get; set; } = DefaultLicenceUrl;
 
+    /// <summary>A sample municipality shipped to show a format: its pages say the content is invented.</summary>
+    public bool IsExample { get; set; }
+
     public long Version { get; set; }
 
     public List<ReportingYear> Years { get; set; } = [];

@@ -68,5 +68,11 @@ public sealed class PlanItem : IVersioned
 
     public required string Text { get; set; }
 
+    /// <summary>For a section that spans years (組織ビジョン): the first fiscal year the item covers.</summary>
+    public int? FromYear { get; set; }
+
+    /// <summary>For a section that spans years: the last fiscal year the item covers.</summary>
+    public int? ToYear { get; set; }
+
     public long Version { get; set; }
 }

@@ -166,6 +166,27 @@ public static class AchievementRater
         return worst ?? Rating.NotRated(reason);
     }
 
+    /// <summary>
+    /// A goal's rating under the scale's mode. Computed: the indicators decide. Manual: the approver's
+    /// confirmed level, else the division's own (自己評価), else the computed one; the computed rating
+    /// is always kept so that a report can show both where they differ. An unknown level key counts as none.
+    /// </summary>
+    public static GoalRating RateGoal(Rating computed, string? selfLevelKey, string? confirmedLevelKey, RatingScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(computed);
+        ArgumentNullException.ThrowIfNull(scale);
+        if (scale.Mode != RatingMode.Manual)
+        {
+            return new GoalRating(computed, computed, null, null);
+        }
+
+        var self = selfLevelKey is null ? null : scale.FindLevel(selfLevelKey);
+        var confirmed = confirmedLevelKey is null ? null : scale.FindLevel(confirmedLevelKey);
+        var given = confirmed ?? self;
+        var final = given is null ? computed : Rating.At(given, computed.Ratio);
+        return new GoalRating(final, computed, self, confirmed);
+    }
+
     private static int ReasonPriority(NotRatedReason reason) => reason switch
     {
         NotRatedReason.MissingActual => 3,
@@ -186,4 +207,14 @@ public static class AchievementRater
 
         return scale.Levels.Count - 1;
     }
+}
+
+/// <summary>A goal's rating as decided, the one computed from its indicators, and the levels given by hand.</summary>
+public sealed record GoalRating(Rating Final, Rating Computed, RatingLevel? Self, RatingLevel? Confirmed)
+{
+    /// <summary>Whether the approver has confirmed a level given by hand.</summary>
+    public bool IsConfirmed => Confirmed is not null;
+
+    /// <summary>Whether the rating given by hand differs from the computed one (shown side by side then).</summary>
+    public bool Differs => !string.Equals(Final.Level?.Key, Computed.Level?.Key, StringComparison.Ordinal);
 }

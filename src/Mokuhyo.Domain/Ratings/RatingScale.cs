@@ -16,6 +16,15 @@ public sealed record RatingScale
     /// <summary>Shown for outputs, qualitative goals and missing actuals (評価対象外).</summary>
     public required string NotRatedLabel { get; init; }
 
+    /// <summary>Computed from the indicators (the seed), or given by hand and confirmed by the approver.</summary>
+    public RatingMode Mode { get; init; } = RatingMode.Computed;
+
+    /// <summary>In manual mode: the goal field (kind rating) holding the division's own rating (自己評価).</summary>
+    public string? SelfRatingField { get; init; }
+
+    /// <summary>In manual mode: the goal field (kind rating) holding the approver's confirmed rating (上司評価).</summary>
+    public string? ConfirmedRatingField { get; init; }
+
     /// <summary>The two-step scale of the seed document.</summary>
     public static RatingScale MetOrNotMet { get; } = new()
     {
@@ -79,6 +88,16 @@ public sealed record RatingScale
 
         return problems;
     }
+}
+
+/// <summary>How a goal's rating is arrived at.</summary>
+public enum RatingMode
+{
+    /// <summary>From the indicators, by the thresholds.</summary>
+    Computed = 0,
+
+    /// <summary>Given by the division and confirmed by the approver; the computed one is shown beside it where they differ.</summary>
+    Manual = 1,
 }
 
 /// <summary>One step of a rating scale (達成, or A, B, C...).</summary>

@@ -50,7 +50,8 @@ public sealed record DepartmentReport
     private static string Format(string pattern, string value) => string.Format(CultureInfo.InvariantCulture, pattern, value);
 }
 
-public sealed record ReportMunicipality(string Code, string Slug, string Name, string LicenceName, string LicenceUrl);
+// IsExample: A sample municipality shipped to show a format; its pages say the content is invented.
+public sealed record ReportMunicipality(string Code, string Slug, string Name, string LicenceName, string LicenceUrl, bool IsExample = false);
 
 public sealed record ReportPhase(string Key, string Name, string Kind);
 
@@ -89,6 +90,12 @@ public sealed record ReportLabels
 
     /// <summary>評価対象外: what the scale calls a goal or indicator it does not rate.</summary>
     public required string NotRatedLabel { get; init; }
+
+    /// <summary>In manual rating: the heading of the rating computed from the indicators (指標による評価).</summary>
+    public string? ComputedRatingHeading { get; init; }
+
+    /// <summary>In manual rating: the note beside a level not yet confirmed by the approver (未確定).</summary>
+    public string? UnconfirmedNote { get; init; }
 }
 
 public sealed record ReportUnit
@@ -114,7 +121,9 @@ public sealed record ReportUnitRef(string Code, string Name, string Kind);
 
 public sealed record ReportPlanSection(string Key, string Title, string Kind, IReadOnlyList<ReportPlanItem> Items);
 
-public sealed record ReportPlanItem(int Number, string? Label, string Text);
+// Value: A figure's number, for a figures section.
+// Span: The fiscal years a multi-year item covers, as printed (令和5年度～令和7年度).
+public sealed record ReportPlanItem(int Number, string? Label, string Text, decimal? Value = null, string? Span = null);
 
 public sealed record ReportGoalGroup(ReportUnitRef LeadUnit, IReadOnlyList<ReportGoal> Goals);
 
@@ -148,6 +157,26 @@ public sealed record ReportGoal
     public ReportResult? Result { get; init; }
 
     public required ReportRating Rating { get; init; }
+
+    /// <summary>The format's own goal fields that have a value, in the format's order.</summary>
+    public IReadOnlyList<ReportGoalField> Fields { get; init; } = [];
+
+    /// <summary>Under a manual scale: the rating computed from the indicators, where it differs from <see cref="Rating"/>.</summary>
+    public ReportRating? ComputedRating { get; init; }
+
+    /// <summary>Under a manual scale: whether the approver has confirmed the rating; null under a computed scale.</summary>
+    public bool? RatingConfirmed { get; init; }
+}
+
+/// <summary>One of the format's goal fields with its value: raw for machines, written out for people.</summary>
+// Column: plan or result: the side of the goal sheet it belongs to.
+// Value: As stored: text, an ISO date, a rating level's key.
+// Lines: The text as shown: the paragraphs or list items, a date in 和暦, a level's label.
+// Outputs: Where it is shown: html, pdf, excel, csv.
+public sealed record ReportGoalField(string Key, string Label, string Kind, string Column, string Value, IReadOnlyList<string> Lines,
+    IReadOnlyList<string> Outputs)
+{
+    public bool ShowsIn(string output) => Outputs.Contains(output, StringComparer.Ordinal);
 }
 
 public sealed record ReportResult(IReadOnlyList<ReportResultBlock> Blocks);

@@ -24,6 +24,7 @@ public sealed record DepartmentReportSource
     /// <summary>All units of the year, so the department's subtree and goal divisions can be named.</summary>
     public required IReadOnlyList<OrgUnit> Units { get; init; }
 
+    /// <summary>The department's plan items, with the multi-year ones of the same department (by code) from other years.</summary>
     public required IReadOnlyList<PlanItem> PlanItems { get; init; }
 
     /// <summary>The department's goals with their co-units, indicators, actuals, results and blocks.</summary>
@@ -70,7 +71,7 @@ public static class DepartmentReportBuilder
         return new DepartmentReport
         {
             Municipality = new ReportMunicipality(source.Municipality.Code, source.Municipality.Slug, source.Municipality.Name,
-                source.Municipality.LicenceName, source.Municipality.LicenceUrl),
+                source.Municipality.LicenceName, source.Municipality.LicenceUrl, source.Municipality.IsExample),
             FiscalYear = source.FiscalYear.StartYear,
             FiscalYearLabel = Wareki.FormatFiscalYear(source.FiscalYear),
             Phase = new ReportPhase(source.Phase.Key, source.Phase.Name, KindName(source.Phase.Kind)),
@@ -78,7 +79,7 @@ public static class DepartmentReportBuilder
             PublishedAt = source.PublishedAt,
             Labels = BuildLabels(format),
             Department = BuildUnit(source.Department, source.Units),
-            PlanSections = BuildPlanSections(format, source.PlanItems),
+            PlanSections = BuildPlanSections(format, source.PlanItems, source.FiscalYear.StartYear),
             GoalGroups = groups,
             Summary = Summarize(goals, format.RatingScale),
         };
@@ -102,6 +103,8 @@ public static class DepartmentReportBuilder
         ResponsibilitiesHeading = format.Labels.ResponsibilitiesHeading,
         RatingScaleName = format.RatingScale.Name,
         NotRatedLabel = format.RatingScale.NotRatedLabel,
+        ComputedRatingHeading = format.Labels.ComputedRatingHeading,
+        UnconfirmedNote = format.Labels.UnconfirmedNote,
     };
 
     private static ReportUnit BuildUnit(OrgUnit unit, IReadOnlyList<OrgUnit> units) => new()
@@ -116,23 +119,46 @@ public static class DepartmentReportBuilder
         Children = [.. units.Where(u => u.ParentId == unit.Id).OrderBy(u => u.SortOrder).Select(u => BuildUnit(u, units))],
     };
 
-    private static List<ReportPlanSection> BuildPlanSections(ReportFormat format, IReadOnlyList<PlanItem> items) =>
+    private static List<ReportPlanSection> BuildPlanSections(ReportFormat format, IReadOnlyList<PlanItem> items, int year) =>
         [.. format.PlanSections
             .Select(section => new ReportPlanSection(
                 section.Key,
                 section.Title,
                 KindName(section.Kind),
-                [.. items.Where(i => string.Equals(i.SectionKey, section.Key, StringComparison.Ordinal))
-                    .OrderBy(i => i.Ordinal)
-                    .Select((item, index) => new ReportPlanItem(index + 1, item.Label, item.Text))]))
+                [.. items.Where(i => string.Equals(i.SectionKey, section.Key, StringComparison.Ordinal) && Covers(section, i, year))
+                    .OrderBy(i => i.FromYear).ThenBy(i => i.Ordinal)
+                    .Select((item, index) => PlanItemView(section, item, index + 1))]))
             .Where(s => s.Items.Count > 0)];
+
+    // A multi-year item shows in every year it covers; an item of an ordinary section only in its own year's tree.
+    private static bool Covers(PlanSectionDefinition section, PlanItem item, int year) =>
+        !section.SpansYears || (item.FromYear is { } from && item.ToYear is { } to && from <= year && year <= to);
+
+    private static ReportPlanItem PlanItemView(PlanSectionDefinition section, PlanItem item, int number)
+    {
+        if (section.Kind == PlanSectionKind.Figures && section.FindFigure(item.Label ?? string.Empty) is { } figure
+            && decimal.TryParse(item.Text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return new ReportPlanItem(number, figure.Label, Figures.Format(value, figure.Unit), Figures.Normalize(value));
+        }
+
+        var span = section.SpansYears && item.FromYear is { } from && item.ToYear is { } to
+            ? Wareki.FormatFiscalYearSpan(new FiscalYear(from), new FiscalYear(to))
+            : null;
+        return new ReportPlanItem(number, item.Label, item.Text, Span: span);
+    }
 
     private static ReportGoal BuildGoal(Goal goal, DepartmentReportSource source, Dictionary<Guid, OrgUnit> unitsById)
     {
         var scale = source.Format.RatingScale;
         var indicators = goal.Indicators.OrderBy(i => i.Ordinal).Select(i => BuildIndicator(i, source)).ToList();
         var result = goal.Results.FirstOrDefault(r => string.Equals(r.PhaseKey, source.Phase.Key, StringComparison.Ordinal));
-        var goalRating = AchievementRater.RateGoal(indicators.Select(i => i.Computed), scale);
+        var computed = AchievementRater.RateGoal(indicators.Select(i => i.Computed), scale);
+        var values = FieldValues(goal, source);
+        var goalRating = AchievementRater.RateGoal(computed,
+            scale.SelfRatingField is { } self ? values.GetValueOrDefault(self) : null,
+            scale.ConfirmedRatingField is { } confirmed ? values.GetValueOrDefault(confirmed) : null,
+            scale);
 
         return new ReportGoal
         {
@@ -150,8 +176,62 @@ public static class DepartmentReportBuilder
                 ? null
                 : new ReportResult([.. result.Blocks.OrderBy(b => b.Ordinal).Select(b => new ReportResultBlock(
                     b.Kind == ResultBlockKind.Paragraph ? "paragraph" : "bullet-list", b.Heading, b.Text, [.. b.Items]))]),
-            Rating = View(goalRating, scale),
+            Rating = View(goalRating.Final, scale),
+            Fields = [.. FieldsOf(source, values)],
+            ComputedRating = scale.Mode == RatingMode.Manual && goalRating.Differs ? View(goalRating.Computed, scale) : null,
+            RatingConfirmed = scale.Mode == RatingMode.Manual ? goalRating.IsConfirmed : null,
         };
+    }
+
+    /// <summary>
+    /// The goal's field values seen from the report's phase: plan fields as set in the plan phase,
+    /// result fields of this phase. Empty values count as none.
+    /// </summary>
+    public static Dictionary<string, string> FieldValues(Goal goal, ReportFormat format, PhaseDefinition phase)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(phase);
+        var planPhase = format.Phases.FirstOrDefault(p => p.Kind == PhaseKind.Plan)?.Key ?? phase.Key;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in format.GoalFieldsOf(phase.Kind))
+        {
+            var phaseKey = field.Column == GoalFieldColumn.Plan ? planPhase : phase.Key;
+            var value = goal.FieldValues.FirstOrDefault(v => string.Equals(v.FieldKey, field.Key, StringComparison.Ordinal)
+                && string.Equals(v.PhaseKey, phaseKey, StringComparison.Ordinal))?.Value;
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values[field.Key] = value;
+            }
+        }
+
+        return values;
+    }
+
+    private static Dictionary<string, string> FieldValues(Goal goal, DepartmentReportSource source) =>
+        FieldValues(goal, source.Format, source.Phase);
+
+    private static IEnumerable<ReportGoalField> FieldsOf(DepartmentReportSource source, Dictionary<string, string> values)
+    {
+        foreach (var field in source.Format.GoalFieldsOf(source.Phase.Kind))
+        {
+            if (!values.TryGetValue(field.Key, out var value))
+            {
+                continue;
+            }
+
+            IReadOnlyList<string> lines = field.Kind switch
+            {
+                GoalFieldKind.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var date) => [Wareki.FormatDate(date)],
+                GoalFieldKind.Rating => [source.Format.RatingScale.FindLevel(value)?.Label ?? value],
+                GoalFieldKind.Text => [value],
+                _ => [.. value.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0)],
+            };
+            yield return new ReportGoalField(field.Key, field.Label, KindName(field.Kind),
+                field.Column == GoalFieldColumn.Plan ? "plan" : "result", value, lines,
+                [.. Enum.GetValues<FormatOutput>().Where(field.ShowsIn).Select(KindName)]);
+        }
     }
 
     private static (ReportIndicator View, Rating Computed) BuildIndicator(Indicator indicator, DepartmentReportSource source)
@@ -242,7 +322,25 @@ public static class DepartmentReportBuilder
         PlanSectionKind.NumberedList => "numbered-list",
         PlanSectionKind.BulletList => "bullet-list",
         PlanSectionKind.Paragraph => "paragraph",
+        PlanSectionKind.Figures => "figures",
         _ => "table",
+    };
+
+    private static string KindName(GoalFieldKind kind) => kind switch
+    {
+        GoalFieldKind.Text => "text",
+        GoalFieldKind.Paragraph => "paragraph",
+        GoalFieldKind.List => "list",
+        GoalFieldKind.Date => "date",
+        _ => "rating",
+    };
+
+    private static string KindName(FormatOutput output) => output switch
+    {
+        FormatOutput.Html => "html",
+        FormatOutput.Pdf => "pdf",
+        FormatOutput.Excel => "excel",
+        _ => "csv",
     };
 
     private static string DirectionName(TargetDirection direction) => direction switch

@@ -63,6 +63,9 @@ public enum TransitionRefusal
     NotPermitted = 2,
     CommentRequired = 3,
     CommentTooLong = 4,
+
+    /// <summary>A field the city's format requires is empty on some goal (課題, 自己評価...).</summary>
+    RequiredFieldsMissing = 5,
 }
 
 /// <summary>The result of asking for a transition: the status after it, or why it was refused.</summary>

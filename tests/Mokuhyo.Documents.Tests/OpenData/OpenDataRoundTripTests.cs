@@ -322,7 +322,7 @@ public sealed class OpenDataRoundTripTests(SeedReport seed)
         Assert.Same(OpenDataDataset.Plans, byKey);
         Assert.False(OpenDataDataset.TryFind("Goals.csv", out _));
         Assert.Equal("112259_2022_goals.csv", OpenDataDataset.Goals.DownloadFileName(SeedContext, new FiscalYear(2022)));
-        Assert.Equal(["組織目標", "組織目標の指標", "部局の構成と計画"], OpenDataDataset.All.Select(d => d.Title));
+        Assert.Equal(["組織目標", "組織目標の指標", "部局の構成と計画", "様式の項目"], OpenDataDataset.All.Select(d => d.Title));
         Assert.All(OpenDataDataset.All, d => Assert.NotEmpty(d.Description));
     }
 

@@ -22,12 +22,16 @@ public sealed partial class AdminApp : WebApplicationFactory<Program>
     private const string ClientHeader = "X-Test-Client";
     private int clients;
 
-    private AdminApp(DatabaseProvider provider, string connectionString, bool demoData)
+    private AdminApp(DatabaseProvider provider, string connectionString, bool demoData, bool exampleData = false)
     {
         Provider = provider;
         ConnectionString = connectionString;
         DemoData = demoData;
+        ExampleData = exampleData;
     }
+
+    /// <summary>Whether the sample municipalities of the example formats are loaded beside the demo data.</summary>
+    public bool ExampleData { get; }
 
     public DatabaseProvider Provider { get; }
 
@@ -35,7 +39,7 @@ public sealed partial class AdminApp : WebApplicationFactory<Program>
 
     public bool DemoData { get; }
 
-    public static async Task<AdminApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool demoData = true)
+    public static async Task<AdminApp> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool demoData = true, bool exampleData = false)
     {
         if (provider == DatabaseProvider.Postgres)
         {
@@ -45,7 +49,7 @@ public sealed partial class AdminApp : WebApplicationFactory<Program>
         var connectionString = provider == DatabaseProvider.Postgres
             ? await TestPostgres.CreateDatabaseAsync()
             : $"Data Source={Path.Combine(Path.GetTempPath(), $"mokuhyo-admin-{Guid.NewGuid():N}.db")}";
-        var app = new AdminApp(provider, connectionString, demoData);
+        var app = new AdminApp(provider, connectionString, demoData, exampleData);
         _ = app.Server; // boot now: migrations, demo data and accounts run at start
         return app;
     }
@@ -56,6 +60,7 @@ public sealed partial class AdminApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:SeedDemoData", DemoData ? "true" : "false");
+        builder.UseSetting("Database:SeedExampleData", ExampleData ? "true" : "false");
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddress>());
     }
 

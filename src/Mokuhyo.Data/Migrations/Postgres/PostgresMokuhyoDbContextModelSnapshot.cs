@@ -593,6 +593,41 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.ToTable("GoalCoUnit");
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Goals.GoalFieldValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FieldKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PhaseKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "PhaseKey", "FieldKey")
+                        .IsUnique();
+
+                    b.ToTable("GoalFieldValues");
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Goals.GoalResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -784,6 +819,9 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("LicenceName")
                         .IsRequired()
                         .HasColumnType("text");
@@ -915,6 +953,9 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Label")
                         .HasColumnType("text");
 
@@ -933,6 +974,9 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -941,6 +985,8 @@ namespace Mokuhyo.Data.Migrations.Postgres
 
                     b.HasIndex("OrgUnitId", "SectionKey", "Ordinal")
                         .IsUnique();
+
+                    b.HasIndex("SectionKey", "FromYear", "ToYear");
 
                     b.ToTable("PlanItems");
                 });
@@ -1231,6 +1277,15 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Goals.GoalFieldValue", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Goals.Goal", null)
+                        .WithMany("FieldValues")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Goals.GoalResult", b =>
                 {
                     b.HasOne("Mokuhyo.Domain.Goals.Goal", null)
@@ -1367,6 +1422,8 @@ namespace Mokuhyo.Data.Migrations.Postgres
             modelBuilder.Entity("Mokuhyo.Domain.Goals.Goal", b =>
                 {
                     b.Navigation("CoUnits");
+
+                    b.Navigation("FieldValues");
 
                     b.Navigation("Indicators");
 

@@ -579,6 +579,41 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.ToTable("GoalCoUnit");
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Goals.GoalFieldValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhaseKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId", "PhaseKey", "FieldKey")
+                        .IsUnique();
+
+                    b.ToTable("GoalFieldValues");
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Goals.GoalResult", b =>
                 {
                     b.Property<Guid>("Id")
@@ -770,6 +805,9 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LicenceName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -901,6 +939,9 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FromYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Label")
                         .HasColumnType("TEXT");
 
@@ -919,6 +960,9 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -927,6 +971,8 @@ namespace Mokuhyo.Data.Migrations.Sqlite
 
                     b.HasIndex("OrgUnitId", "SectionKey", "Ordinal")
                         .IsUnique();
+
+                    b.HasIndex("SectionKey", "FromYear", "ToYear");
 
                     b.ToTable("PlanItems");
                 });
@@ -1217,6 +1263,15 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Goals.GoalFieldValue", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Goals.Goal", null)
+                        .WithMany("FieldValues")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Goals.GoalResult", b =>
                 {
                     b.HasOne("Mokuhyo.Domain.Goals.Goal", null)
@@ -1353,6 +1408,8 @@ namespace Mokuhyo.Data.Migrations.Sqlite
             modelBuilder.Entity("Mokuhyo.Domain.Goals.Goal", b =>
                 {
                     b.Navigation("CoUnits");
+
+                    b.Navigation("FieldValues");
 
                     b.Navigation("Indicators");
 

@@ -17,7 +17,7 @@ namespace Mokuhyo.Web.Pages.Staff;
 /// take, the review comments, and links to edit and preview it.
 /// </summary>
 public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftReports drafts, ReportWorkflowService workflow,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, IStringLocalizer<TemplateText> templateText) : PageModel
 {
     public DepartmentScope? Scope { get; private set; }
 
@@ -38,6 +38,9 @@ public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftRe
     public bool CanComment { get; private set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>Whether the year's format has goal fields to fill in this phase (課題, 自己評価...).</summary>
+    public bool HasGoalFields { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string year, string department, string phase, string? done, CancellationToken cancellationToken)
     {
@@ -79,6 +82,11 @@ public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftRe
         await LoadAsync(year, department, phase, cancellationToken);
         Response.StatusCode = result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         Message = result.Conflict ? localizer["Staff.Conflict"] : localizer["Refusal." + result.Refusal];
+        if (result.Missing.Count > 0)
+        {
+            Message += " " + string.Join(" ", result.Missing.Select(m => templateText["Required.Missing", m.GoalNumber, m.Label].Value));
+        }
+
         return Page();
     }
 
@@ -121,11 +129,14 @@ public sealed class ReportModel(StaffContext staff, MokuhyoDbContext db, DraftRe
             return NotFound();
         }
 
-        Phase = (await drafts.FormatOfYearAsync(Scope.Year.Id, cancellationToken)).FindPhase(phase);
+        var format = await drafts.FormatOfYearAsync(Scope.Year.Id, cancellationToken);
+        Phase = format.FindPhase(phase);
         if (Phase is null)
         {
             return NotFound();
         }
+
+        HasGoalFields = format.GoalFields.Any(f => (f.Column == GoalFieldColumn.Plan) == (Phase.Kind == PhaseKind.Plan));
 
         State = await workflow.GetStateAsync(Scope.Department.Id, Phase.Key, cancellationToken);
         Actions = [.. Enum.GetValues<ReportAction>()
