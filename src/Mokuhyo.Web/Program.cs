@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Mokuhyo.Data;
 using Mokuhyo.Data.Accounts;
+using Mokuhyo.Data.Search;
 using Mokuhyo.Web.Api;
 using Mokuhyo.Web.Infrastructure;
 
@@ -43,6 +44,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
 builder.Services.AddMokuhyoData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMokuhyoSearch();
 
 var app = builder.Build();
 
@@ -58,6 +60,7 @@ app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
+app.MapSearchApi();
 app.MapDocuments();
 app.MapSitemap();
 app.MapCultureSwitch();
@@ -68,6 +71,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     var services = scope.ServiceProvider;
     await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await services.GetRequiredService<SearchIndex>().EnsureCurrentAsync();
     await DemoAccounts.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
     if (services.GetRequiredService<DatabaseOptions>().SeedDemoData)
     {
