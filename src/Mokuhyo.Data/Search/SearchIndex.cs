@@ -14,6 +14,9 @@ public sealed class SearchIndex(MokuhyoDbContext db)
     /// <summary>SQLite's FTS5 table over SearchEntries.Folded, created by the SearchIndex migration.</summary>
     public const string SqliteFtsTable = "SearchEntriesFts";
 
+    /// <summary>The trigrams of <see cref="SqliteFtsTable"/> (an fts5vocab table), for terms shorter than a trigram.</summary>
+    public const string SqliteVocabularyTable = "SearchEntriesFtsVocab";
+
     /// <summary>
     /// Replaces the department's entries with those of a report being published, when it is the
     /// revision the public will read (a later phase may already be published). Nothing is saved here:
@@ -83,12 +86,6 @@ public sealed class SearchIndex(MokuhyoDbContext db)
 
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-            }
-
-            if (db.Database.IsSqlite())
-            {
-                // The triggers keep the FTS table in step row by row; a rebuild also repairs one that drifted.
-                await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"{SqliteFtsTable}\"(\"{SqliteFtsTable}\") VALUES ('rebuild')", cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Mokuhyo.Domain.Search;
 
 namespace Mokuhyo.Data.Search;
@@ -26,7 +27,7 @@ public sealed class SearchService(MokuhyoDbContext db)
         }
 
         var terms = request.Query.Terms;
-        var entries = Filter(Match(terms), request);
+        var entries = Filter(await MatchAsync(terms, cancellationToken), request);
         var total = await entries.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var rows = await entries
@@ -66,22 +67,44 @@ public sealed class SearchService(MokuhyoDbContext db)
             [.. municipalities.OrderBy(m => m.MunicipalityCode, StringComparer.Ordinal).Select(m => new SearchOption(m.MunicipalitySlug, m.MunicipalityName))]);
     }
 
-    private IQueryable<SearchEntry> Match(IReadOnlyList<string> terms)
+    private async Task<IQueryable<SearchEntry>> MatchAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         IQueryable<SearchEntry> entries;
         if (db.Database.IsSqlite())
         {
-            // Terms of three or more characters go to the trigram index, each quoted so that FTS5
-            // reads it as a string (operators, * ^ : ( ) are characters); on the folded text with
-            // case_sensitive 1 a trigram phrase is an exact substring match. Shorter terms cannot use
-            // trigrams: instr() decides them on the rows the other terms and the filters leave.
-            var indexed = terms.Where(t => SearchText.CodePoints(t) >= 3).ToList();
-            entries = indexed.Count == 0
+            // Every part of the FTS5 query is a quoted string, so operators, * ^ : ( ) are characters;
+            // on the folded text with case_sensitive 1 a trigram phrase is an exact substring match.
+            var parts = new List<string>();
+            var scanned = new List<string>();
+            foreach (var term in terms)
+            {
+                if (SearchText.CodePoints(term) >= 3)
+                {
+                    parts.Add(Quote(term));
+                    continue;
+                }
+
+                // Too short for a trigram: the trigrams that begin with it find its rows (every folded
+                // text ends with FoldedEnd, so every character begins one). instr() then confirms.
+                scanned.Add(term);
+                var trigrams = await TrigramsStartingWithAsync(term, cancellationToken);
+                if (trigrams.Count == 0)
+                {
+                    return db.SearchEntries.Where(_ => false);
+                }
+
+                if (trigrams.Count <= MaxTrigramsPerTerm)
+                {
+                    parts.Add("(" + string.Join(" OR ", trigrams.Select(Quote)) + ")");
+                }
+            }
+
+            entries = parts.Count == 0
                 ? db.SearchEntries
                 : db.SearchEntries.FromSqlRaw(
                     $"SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"{SearchIndex.SqliteFtsTable}\" WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH {{0}})",
-                    string.Join(" AND ", indexed.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
-            foreach (var term in terms.Where(t => SearchText.CodePoints(t) < 3))
+                    string.Join(" AND ", parts));
+            foreach (var term in scanned)
             {
                 entries = entries.Where(e => e.Folded.Contains(term));
             }
@@ -99,6 +122,54 @@ public sealed class SearchService(MokuhyoDbContext db)
 
         return entries.AsNoTracking();
     }
+
+    // Beyond this many (a very common character), the rows the other terms and the filters leave are scanned instead.
+    private const int MaxTrigramsPerTerm = 300;
+
+    private async Task<List<string>> TrigramsStartingWithAsync(string term, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            // A range on the term column is answered from the index; U+10FFFF sorts after every character.
+            command.CommandText = $"SELECT term FROM \"{SearchIndex.SqliteVocabularyTable}\" WHERE term >= $from AND term < $to LIMIT {MaxTrigramsPerTerm + 1}";
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            Parameter(command, "$from", term);
+            Parameter(command, "$to", term + char.ConvertFromUtf32(0x10FFFF));
+            var trigrams = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                trigrams.Add(reader.GetString(0));
+            }
+
+            return trigrams;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static void Parameter(System.Data.Common.DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static IQueryable<SearchEntry> Filter(IQueryable<SearchEntry> entries, SearchRequest request)
     {

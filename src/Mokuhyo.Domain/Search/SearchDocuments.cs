@@ -6,7 +6,7 @@ namespace Mokuhyo.Domain.Search;
 public static class SearchDocuments
 {
     /// <summary>Raise when what goes into an entry changes: indexes built before are then rebuilt at start.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The anchor of the department section of the report page.</summary>
     public const string DepartmentAnchor = "department-heading";
@@ -101,7 +101,7 @@ public static class SearchDocuments
             RatingOutcome = rating?.Outcome,
             RatingLabel = rating?.Label,
             Text = text,
-            Folded = SearchText.Fold(text),
+            Folded = SearchText.Fold(text) + SearchText.FoldedEnd,
         };
     }
 }

@@ -11,6 +11,12 @@ namespace Mokuhyo.Domain.Search;
 /// </summary>
 public static class SearchText
 {
+    /// <summary>
+    /// Ends every folded text, so that each of its characters begins a trigram: a term of one or two
+    /// characters can then be found through the trigrams that begin with it.
+    /// </summary>
+    public const string FoldedEnd = "\n\n";
+
     /// <summary>Lower-cases by the invariant simple case mapping, which keeps the length: positions in the fold are positions in the text.</summary>
     public static string Fold(string text)
     {

@@ -68,6 +68,10 @@ namespace Mokuhyo.Data.Migrations.Sqlite
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE "SearchEntriesFts" USING fts5("Folded", content='SearchEntries', content_rowid='Id', tokenize='trigram case_sensitive 1');
                 """);
+            // Its vocabulary: the trigrams that begin with a term of one or two characters.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE "SearchEntriesFtsVocab" USING fts5vocab("SearchEntriesFts", 'row');
+                """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER "SearchEntries_FtsInsert" AFTER INSERT ON "SearchEntries" BEGIN
                     INSERT INTO "SearchEntriesFts"(rowid, "Folded") VALUES (new."Id", new."Folded");
@@ -92,6 +96,7 @@ namespace Mokuhyo.Data.Migrations.Sqlite
             migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "SearchEntries_FtsUpdate";""");
             migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "SearchEntries_FtsDelete";""");
             migrationBuilder.Sql("""DROP TRIGGER IF EXISTS "SearchEntries_FtsInsert";""");
+            migrationBuilder.Sql("""DROP TABLE IF EXISTS "SearchEntriesFtsVocab";""");
             migrationBuilder.Sql("""DROP TABLE IF EXISTS "SearchEntriesFts";""");
 
             migrationBuilder.DropTable(
