@@ -9,6 +9,7 @@ using Mokuhyo.Domain.Goals;
 using Mokuhyo.Domain.Municipalities;
 using Mokuhyo.Domain.Organization;
 using Mokuhyo.Domain.Reports;
+using Mokuhyo.Domain.Search;
 using Mokuhyo.Domain.Workflow;
 
 namespace Mokuhyo.Data;
@@ -45,6 +46,8 @@ public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<Staf
     public DbSet<PublishedReport> PublishedReports => Set<PublishedReport>();
 
     public DbSet<ReportState> ReportStates => Set<ReportState>();
+
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
 

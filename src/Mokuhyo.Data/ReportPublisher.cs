@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Mokuhyo.Data.Search;
 using Mokuhyo.Domain.Reports;
 
 namespace Mokuhyo.Data;
@@ -30,6 +31,8 @@ public sealed class ReportPublisher(MokuhyoDbContext db, TimeProvider clock)
             Json = ReportJson.Serialize(report),
         };
         db.PublishedReports.Add(published);
+        // In the same save: the public never finds words that are no longer, or not yet, published.
+        await new SearchIndex(db).StageAsync(published, report, source.Department.SortOrder, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return published;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Mokuhyo.Data;
 using Mokuhyo.Data.Accounts;
+using Mokuhyo.Data.Search;
 using Mokuhyo.Web.Api;
 using Mokuhyo.Web.Cycle;
 using Mokuhyo.Web.Infrastructure;
@@ -48,6 +49,7 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiInfoTrans
 builder.Services.AddYearlyCycle(builder.Configuration);
 builder.Services.AddMokuhyoData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.AddOperations();
+builder.Services.AddMokuhyoSearch();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.UsePublicSiteCache();
 app.MapHealth();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapPublicApi();
+app.MapSearchApi();
 app.MapDocuments();
 app.MapSitemap();
 app.MapCultureSwitch();
@@ -76,6 +79,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     var services = scope.ServiceProvider;
     await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await services.GetRequiredService<SearchIndex>().EnsureCurrentAsync();
     await DemoAccounts.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
     if (services.GetRequiredService<DatabaseOptions>().SeedDemoData)
     {

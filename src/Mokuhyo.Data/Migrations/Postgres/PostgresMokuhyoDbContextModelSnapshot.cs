@@ -1036,6 +1036,98 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.ToTable("PublishedReports");
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Search.SearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DepartmentOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("GoalNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndexVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("MunicipalityName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MunicipalitySlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PublishedReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RatingLabel")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RatingOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("PublishedReportId");
+
+                    b.HasIndex("FiscalYear", "MunicipalityCode", "DepartmentOrder", "Position");
+
+                    b.ToTable("SearchEntries");
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Workflow.ReportState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1386,6 +1478,15 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.HasOne("Mokuhyo.Domain.Municipalities.ReportingYear", null)
                         .WithMany()
                         .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Search.SearchEntry", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Reports.PublishedReport", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1022,6 +1022,96 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.ToTable("PublishedReports");
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Search.SearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Folded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GoalNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndexVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalitySlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PublishedReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatingLabel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatingOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("PublishedReportId");
+
+                    b.HasIndex("FiscalYear", "MunicipalityCode", "DepartmentOrder", "Position");
+
+                    b.ToTable("SearchEntries");
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Workflow.ReportState", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1372,6 +1462,15 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.HasOne("Mokuhyo.Domain.Municipalities.ReportingYear", null)
                         .WithMany()
                         .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Search.SearchEntry", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Reports.PublishedReport", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

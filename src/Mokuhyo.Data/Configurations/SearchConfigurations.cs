@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mokuhyo.Domain.Reports;
+using Mokuhyo.Domain.Search;
+using Mokuhyo.Domain.Text;
+
+namespace Mokuhyo.Data.Configurations;
+
+// The full-text indexes over Folded are not part of the model: SQLite's is an FTS5 virtual table and
+// PostgreSQL's a pg_trgm GIN index, both created in the SearchIndex migration of each provider.
+internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<SearchEntry>
+{
+    public void Configure(EntityTypeBuilder<SearchEntry> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedOnAdd();
+        builder.HasOne<PublishedReport>().WithMany().HasForeignKey(e => e.PublishedReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.PublishedReportId);
+        builder.HasIndex(e => e.DepartmentId);
+        builder.HasIndex(e => new { e.FiscalYear, e.MunicipalityCode, e.DepartmentOrder, e.Position });
+        builder.Property(e => e.MunicipalityCode).HasMaxLength(TextLimits.Code);
+        builder.Property(e => e.MunicipalitySlug).HasMaxLength(TextLimits.Code);
+        builder.Property(e => e.DepartmentCode).HasMaxLength(TextLimits.Code);
+        builder.Property(e => e.Kind).HasMaxLength(20);
+        builder.Property(e => e.Anchor).HasMaxLength(TextLimits.Code + 10);
+        builder.Property(e => e.RatingOutcome).HasMaxLength(20);
+    }
+}

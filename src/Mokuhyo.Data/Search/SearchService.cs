@@ -1,0 +1,218 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Mokuhyo.Domain.Search;
+
+namespace Mokuhyo.Data.Search;
+
+/// <summary>
+/// Searches the published reports: every term of the query must occur, as a substring, in one
+/// entry. SQLite narrows with its trigram index and PostgreSQL with pg_trgm; both then decide on the
+/// folded text itself, so they find the same entries, in the same stable order.
+/// </summary>
+public sealed class SearchService(MokuhyoDbContext db)
+{
+    public const int DefaultPageSize = 20;
+
+    public const int MaxPageSize = 100;
+
+    /// <summary>The ratings a filter may name: the outcome of a goal's rating.</summary>
+    public static IReadOnlyList<string> RatingOutcomes { get; } = ["met", "not-met", "not-rated"];
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Query.IsValid)
+        {
+            throw new ArgumentException("Only a valid query can be searched.", nameof(request));
+        }
+
+        var terms = request.Query.Terms;
+        var entries = Filter(await MatchAsync(terms, cancellationToken), request);
+        var total = await entries.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var rows = await entries
+            .OrderByDescending(e => e.FiscalYear).ThenBy(e => e.MunicipalityCode).ThenBy(e => e.DepartmentOrder)
+            .ThenBy(e => e.DepartmentCode).ThenBy(e => e.Position)
+            .Skip((Math.Max(request.Page, 1) - 1) * pageSize)
+            .Take(pageSize)
+            .Select(e => new
+            {
+                e.MunicipalitySlug, e.MunicipalityName, e.FiscalYear, e.DepartmentCode, e.DepartmentName, e.Kind, e.Anchor,
+                e.GoalNumber, e.Title, e.RatingOutcome, e.RatingLabel, e.Text,
+            })
+            .ToListAsync(cancellationToken);
+
+        var hits = rows.Select(r => new SearchHit(r.MunicipalitySlug, r.MunicipalityName, r.FiscalYear, r.DepartmentCode, r.DepartmentName,
+            r.Kind, r.Anchor, r.GoalNumber, r.Title, r.RatingOutcome, r.RatingLabel, SearchText.Snippet(r.Text, terms))).ToList();
+        return new SearchResults(hits, total, Math.Max(request.Page, 1), pageSize);
+    }
+
+    /// <summary>What the filters of a search form can offer: the years and departments that have published entries.</summary>
+    public async Task<SearchFilterOptions> FilterOptionsAsync(string? city, CancellationToken cancellationToken = default)
+    {
+        var entries = db.SearchEntries.AsNoTracking().Where(e => city == null || e.MunicipalitySlug == city);
+        var years = await entries.Select(e => e.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+        var departments = await entries.Where(e => e.Kind == SearchEntryKinds.Department)
+            .Select(e => new { e.DepartmentCode, e.DepartmentName, e.FiscalYear, e.DepartmentOrder })
+            .ToListAsync(cancellationToken);
+        var municipalities = await db.SearchEntries.AsNoTracking()
+            .Select(e => new { e.MunicipalityCode, e.MunicipalitySlug, e.MunicipalityName }).Distinct()
+            .ToListAsync(cancellationToken);
+        return new SearchFilterOptions(
+            years,
+            [.. departments.GroupBy(d => d.DepartmentCode, StringComparer.Ordinal)
+                .Select(g => g.OrderByDescending(d => d.FiscalYear).First())
+                .OrderBy(d => d.DepartmentOrder).ThenBy(d => d.DepartmentCode, StringComparer.Ordinal)
+                .Select(d => new SearchOption(d.DepartmentCode, d.DepartmentName))],
+            [.. municipalities.OrderBy(m => m.MunicipalityCode, StringComparer.Ordinal).Select(m => new SearchOption(m.MunicipalitySlug, m.MunicipalityName))]);
+    }
+
+    private async Task<IQueryable<SearchEntry>> MatchAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        IQueryable<SearchEntry> entries;
+        if (db.Database.IsSqlite())
+        {
+            // Every part of the FTS5 query is a quoted string, so operators, * ^ : ( ) are characters;
+            // on the folded text with case_sensitive 1 a trigram phrase is an exact substring match.
+            var parts = new List<string>();
+            var scanned = new List<string>();
+            foreach (var term in terms)
+            {
+                if (SearchText.CodePoints(term) >= 3)
+                {
+                    parts.Add(Quote(term));
+                    continue;
+                }
+
+                // Too short for a trigram: the trigrams that begin with it find its rows (every folded
+                // text ends with FoldedEnd, so every character begins one). instr() then confirms.
+                scanned.Add(term);
+                var trigrams = await TrigramsStartingWithAsync(term, cancellationToken);
+                if (trigrams.Count == 0)
+                {
+                    return db.SearchEntries.Where(_ => false);
+                }
+
+                if (trigrams.Count <= MaxTrigramsPerTerm)
+                {
+                    parts.Add("(" + string.Join(" OR ", trigrams.Select(Quote)) + ")");
+                }
+            }
+
+            entries = parts.Count == 0
+                ? db.SearchEntries
+                : db.SearchEntries.FromSqlRaw(
+                    $"SELECT * FROM \"SearchEntries\" WHERE \"Id\" IN (SELECT rowid FROM \"{SearchIndex.SqliteFtsTable}\" WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH {{0}})",
+                    string.Join(" AND ", parts));
+            foreach (var term in scanned)
+            {
+                entries = entries.Where(e => e.Folded.Contains(term));
+            }
+        }
+        else
+        {
+            // LIKE with every wildcard escaped: pg_trgm's GIN index serves it for three characters or more.
+            entries = db.SearchEntries;
+            foreach (var term in terms)
+            {
+                var pattern = "%" + EscapeLike(term) + "%";
+                entries = entries.Where(e => EF.Functions.Like(e.Folded, pattern, "\\"));
+            }
+        }
+
+        return entries.AsNoTracking();
+    }
+
+    // Beyond this many (a very common character), the rows the other terms and the filters leave are scanned instead.
+    private const int MaxTrigramsPerTerm = 300;
+
+    private async Task<List<string>> TrigramsStartingWithAsync(string term, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            // A range on the term column is answered from the index; U+10FFFF sorts after every character.
+            command.CommandText = $"SELECT term FROM \"{SearchIndex.SqliteVocabularyTable}\" WHERE term >= $from AND term < $to LIMIT {MaxTrigramsPerTerm + 1}";
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            Parameter(command, "$from", term);
+            Parameter(command, "$to", term + char.ConvertFromUtf32(0x10FFFF));
+            var trigrams = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                trigrams.Add(reader.GetString(0));
+            }
+
+            return trigrams;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static void Parameter(System.Data.Common.DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static IQueryable<SearchEntry> Filter(IQueryable<SearchEntry> entries, SearchRequest request)
+    {
+        if (request.City is { } city)
+        {
+            entries = entries.Where(e => e.MunicipalitySlug == city);
+        }
+
+        if (request.Year is { } year)
+        {
+            entries = entries.Where(e => e.FiscalYear == year);
+        }
+
+        if (request.Department is { } department)
+        {
+            entries = entries.Where(e => e.DepartmentCode == department);
+        }
+
+        if (request.Rating is { } rating)
+        {
+            entries = entries.Where(e => e.RatingOutcome == rating);
+        }
+
+        return entries;
+    }
+
+    private static string EscapeLike(string term) =>
+        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
+
+/// <summary>A search: a valid query, optional filters, and the page wanted (from 1).</summary>
+public sealed record SearchRequest(SearchQuery Query, string? City = null, int? Year = null, string? Department = null, string? Rating = null,
+    int Page = 1, int PageSize = SearchService.DefaultPageSize);
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize)
+{
+    public int PageCount => Total == 0 ? 0 : ((Total - 1) / PageSize) + 1;
+}
+
+/// <summary>One entry found: where it is published, what it is, and a snippet with the matches marked.</summary>
+public sealed record SearchHit(string MunicipalitySlug, string MunicipalityName, int FiscalYear, string DepartmentCode, string DepartmentName,
+    string Kind, string Anchor, int? GoalNumber, string Title, string? RatingOutcome, string? RatingLabel, IReadOnlyList<SnippetPart> Snippet);
+
+public sealed record SearchOption(string Value, string Label);
+
+public sealed record SearchFilterOptions(IReadOnlyList<int> Years, IReadOnlyList<SearchOption> Departments, IReadOnlyList<SearchOption> Municipalities);

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Mokuhyo.Data.Search;
+using Mokuhyo.Data.Tests.TestSupport;
+using Mokuhyo.Domain.Search;
+
+namespace Mokuhyo.Data.Tests.Search;
+
+/// <summary>The index holds what the public reads — the latest published revision — and nothing staff have not published.</summary>
+public sealed class SearchIndexTests
+{
+    private const string OldTitle = "コミュニティ活動の活発なまちづくりの促進";
+    private const string NewWord = "新規検索確認用語";
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Draft_edits_are_never_found_and_publication_replaces_the_old_words(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateWithDemoDataAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        Guid departmentId;
+        int entriesBefore;
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(["goal-1"], await AnchorsAsync(db, OldTitle));
+            entriesBefore = await db.SearchEntries.CountAsync(ct);
+            var goal = await db.Goals.SingleAsync(g => g.Number == 1, ct);
+            departmentId = goal.DepartmentId;
+            goal.Title = NewWord + "を含む目標";
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Empty(await AnchorsAsync(db, NewWord));
+            Assert.Equal(["goal-1"], await AnchorsAsync(db, OldTitle));
+
+            await new DataServices(db).Publisher.PublishAsync(departmentId, "year-end", ct);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            Assert.Equal(["goal-1"], await AnchorsAsync(db, NewWord));
+            Assert.Empty(await AnchorsAsync(db, OldTitle));
+            Assert.Equal(entriesBefore, await db.SearchEntries.CountAsync(ct));
+            Assert.Single(await db.SearchEntries.Select(e => e.PublishedReportId).Distinct().ToListAsync(ct));
+            Assert.True(await new SearchIndex(db).IsCurrentAsync(ct));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Publishing_an_earlier_phase_again_leaves_the_later_phase_indexed(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateWithDemoDataAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var indexed = await db.SearchEntries.Select(e => e.PublishedReportId).Distinct().SingleAsync(ct);
+        var goal = await db.Goals.SingleAsync(g => g.Number == 1, ct);
+        goal.Title = NewWord;
+        await db.SaveChangesAsync(ct);
+
+        var earlier = await new DataServices(db).Publisher.PublishAsync(goal.DepartmentId, "plan", ct);
+
+        Assert.NotEqual(indexed, earlier.Id);
+        Assert.Equal(indexed, await db.SearchEntries.Select(e => e.PublishedReportId).Distinct().SingleAsync(ct));
+        Assert.Empty(await AnchorsAsync(db, NewWord));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_missing_or_stale_index_is_rebuilt_from_the_snapshots(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateWithDemoDataAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var index = new SearchIndex(db);
+        var before = await AnchorsAsync(db, "マイナンバー");
+        Assert.NotEmpty(before);
+        Assert.False(await index.EnsureCurrentAsync(ct));
+
+        await db.SearchEntries.ExecuteDeleteAsync(ct);
+        Assert.Empty(await AnchorsAsync(db, "マイナンバー"));
+        Assert.False(await index.IsCurrentAsync(ct));
+        Assert.True(await index.EnsureCurrentAsync(ct));
+        Assert.Equal(before, await AnchorsAsync(db, "マイナンバー"));
+
+        await db.SearchEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.IndexVersion, SearchDocuments.Version - 1), ct);
+        Assert.False(await index.IsCurrentAsync(ct));
+        Assert.True(await index.EnsureCurrentAsync(ct));
+        Assert.True(await index.IsCurrentAsync(ct));
+        Assert.Equal(before, await AnchorsAsync(db, "マイナンバー"));
+        Assert.Equal(before, await AnchorsAsync(db, "ナンバ"));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Letters_match_regardless_of_case_and_the_snippet_keeps_the_published_text(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateWithDemoDataAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = database.NewContext())
+        {
+            var goal = await db.Goals.SingleAsync(g => g.Number == 2, ct);
+            goal.Title = "LINEとＳＮＳで発信する髙橋𠮷野の目標";
+            await db.SaveChangesAsync(ct);
+            await new DataServices(db).Publisher.PublishAsync(goal.DepartmentId, "year-end", ct);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            foreach (var q in new[] { "line", "Line", "ｓｎｓ", "髙橋", "𠮷野", "𠮷" })
+            {
+                var results = await new SearchService(db).SearchAsync(new SearchRequest(SearchQuery.Parse(q)), ct);
+                var hit = Assert.Single(results.Hits);
+                Assert.Equal("goal-2", hit.Anchor);
+                Assert.Contains("LINEとＳＮＳで発信する髙橋𠮷野の目標", SearchText.ToPlain(hit.Snippet), StringComparison.Ordinal);
+            }
+
+            Assert.Empty(await AnchorsAsync(db, "高橋"));
+            Assert.Empty(await AnchorsAsync(db, "sns"));
+        }
+    }
+
+    private static async Task<List<string>> AnchorsAsync(MokuhyoDbContext db, string q)
+    {
+        var results = await new SearchService(db).SearchAsync(new SearchRequest(SearchQuery.Parse(q), PageSize: 100), TestContext.Current.CancellationToken);
+        return [.. results.Hits.Select(h => h.Anchor)];
+    }
+}
