@@ -136,6 +136,17 @@ public static class StaffApi
             return Conflict(text, result.State.Version);
         }
 
+        if (result.Missing.Count > 0)
+        {
+            // Which goal lacks which of the format's required fields, so a client can point at them.
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: text["Api.Refused.Title"],
+                detail: shared["Refusal." + result.Refusal],
+                extensions: new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["missingFields"] = result.Missing.Select(m => new { goal = m.GoalNumber, field = m.FieldKey, label = m.Label }).ToList(),
+                });
+        }
+
         return Refused(result.Refusal, result.State.Status, action.Value, text, shared);
     }
 

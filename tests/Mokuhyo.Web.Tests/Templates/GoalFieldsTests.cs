@@ -63,6 +63,29 @@ public sealed class GoalFieldsTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("目標1の「達成のための方法」が入力されていません", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
+        // The staff API refuses the same submission, listing the goal and the field.
+        var token = await app.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<MokuhyoDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Email == Editor, Ct);
+            return (await services.GetRequiredService<Mokuhyo.Data.Accounts.AccessTokens>().CreateAsync(user.Id, "test",
+                Mokuhyo.Data.Accounts.TokenScope.Write, null, Ct)).Text;
+        });
+        using (var api = app.NewClient())
+        {
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var stateVersion = await app.WithDbAsync(db => db.ReportStates
+                .Where(s => s.PhaseKey == "plan" && db.ReportingYears.Any(y => y.Id == s.ReportingYearId && y.Year == 2023)).Select(s => s.Version).SingleAsync(Ct));
+            using var apiRefused = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api,
+                new Uri("/api/v1/staff/years/2023/departments/shimin-seikatsu/phases/plan/transitions", UriKind.Relative),
+                new { action = "submit", comment = (string?)null, version = stateVersion }, Ct);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, apiRefused.StatusCode);
+            using var problem = System.Text.Json.JsonDocument.Parse(await apiRefused.Content.ReadAsStringAsync(Ct));
+            var missing = Assert.Single(problem.RootElement.GetProperty("missingFields").EnumerateArray());
+            Assert.Equal((1, "means", "達成のための方法"), (missing.GetProperty("goal").GetInt32(), missing.GetProperty("field").GetString(),
+                missing.GetProperty("label").GetString()));
+        }
+
         var version = await app.WithDbAsync(db => db.Goals.Where(g => g.Title == "地域活動の支援").Select(g => g.Version).SingleAsync(Ct));
         using var saved = await AdminApp.PostFormAsync(client, Report + "/goals/1/fields", null,
             [new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("field.means", "説明会を開く\n回覧で知らせる"),
