@@ -48,6 +48,8 @@ public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<Staf
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
+    public DbSet<MunicipalityEmblem> MunicipalityEmblems => Set<MunicipalityEmblem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

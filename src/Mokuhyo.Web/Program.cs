@@ -33,6 +33,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 
 builder.Services.AddStaffAccounts(builder.Environment);
 builder.Services.AddAdministration();
+builder.Services.AddTenancy();
 builder.Services.AddRazorPages(o =>
     {
         // Every staff page needs a signed-in account; what it may do there is decided page by page by AccessPolicy.
@@ -62,6 +63,7 @@ app.MapDocuments();
 app.MapSitemap();
 app.MapCultureSwitch();
 app.MapStaffApi();
+app.MapBranding();
 app.MapRazorPages().WithStaticAssets();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -128,6 +128,20 @@ public sealed class AccessPolicy(MokuhyoDbContext db)
         return access.BelongsTo(municipalityId) && access.Roles.Count > 0;
     }
 
+    /// <summary>Whether an account manages the instance's municipalities (list, create, edit): host administrators only.</summary>
+    public static bool CanManageMunicipalities(StaffAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.IsHostAdministrator;
+    }
+
+    /// <summary>Whether an account may change its municipality's branding (name, emblem, colours): its planning staff and administrators.</summary>
+    public static bool CanEditBranding(StaffAccess access, Guid municipalityId)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.BelongsTo(municipalityId) && access.IsPlanning;
+    }
+
     private static bool EditorBoundTo(StaffAccess access, IEnumerable<OrgUnit> units)
     {
         if (!access.Has(StaffRoles.Editor))

@@ -15,6 +15,8 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.HasIndex(m => m.Slug).IsUnique();
         builder.Property(m => m.LicenceUrl).HasMaxLength(TextLimits.Title);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.PrimaryColor).HasMaxLength(7);
+        builder.Property(m => m.AccentColor).HasMaxLength(7);
         builder.HasMany(m => m.Years).WithOne(y => y.Municipality).HasForeignKey(y => y.MunicipalityId);
         builder.HasMany(m => m.Formats).WithOne().HasForeignKey(f => f.MunicipalityId);
     }
@@ -35,5 +37,16 @@ internal sealed class ReportingYearConfiguration : IEntityTypeConfiguration<Repo
         builder.Ignore(y => y.FiscalYear);
         builder.HasIndex(y => new { y.MunicipalityId, y.Year }).IsUnique();
         builder.HasOne(y => y.FormatVersion).WithMany().HasForeignKey(y => y.FormatVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MunicipalityEmblemConfiguration : IEntityTypeConfiguration<MunicipalityEmblem>
+{
+    public void Configure(EntityTypeBuilder<MunicipalityEmblem> builder)
+    {
+        builder.HasKey(e => e.MunicipalityId);
+        builder.Property(e => e.ContentType).HasMaxLength(20);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasOne<Municipality>().WithOne().HasForeignKey<MunicipalityEmblem>(e => e.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }

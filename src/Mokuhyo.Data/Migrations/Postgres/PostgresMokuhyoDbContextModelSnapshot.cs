@@ -620,6 +620,10 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -644,6 +648,10 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.Property<string>("Prefecture")
                         .HasColumnType("text");
 
+                    b.Property<string>("PrimaryColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -662,6 +670,33 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("MunicipalityEmblems");
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Municipalities.ReportingYear", b =>
@@ -1080,6 +1115,15 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
                         .WithMany("Formats")
                         .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", "MunicipalityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

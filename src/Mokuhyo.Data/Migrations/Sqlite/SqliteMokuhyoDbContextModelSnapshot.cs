@@ -608,6 +608,10 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -632,6 +636,10 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.Property<string>("Prefecture")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PrimaryColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -650,6 +658,33 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("MunicipalityEmblems");
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Municipalities.ReportingYear", b =>
@@ -1068,6 +1103,15 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
                         .WithMany("Formats")
                         .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", "MunicipalityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
