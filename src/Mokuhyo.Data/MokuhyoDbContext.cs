@@ -50,6 +50,10 @@ public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<Staf
 
     public DbSet<MunicipalityEmblem> MunicipalityEmblems => Set<MunicipalityEmblem>();
 
+    public DbSet<Domain.Policies.PolicyNode> PolicyNodes => Set<Domain.Policies.PolicyNode>();
+
+    public DbSet<Domain.Policies.GoalPolicyLink> GoalPolicyLinks => Set<Domain.Policies.GoalPolicyLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -50,3 +50,27 @@ internal sealed class MunicipalityEmblemConfiguration : IEntityTypeConfiguration
         builder.HasOne<Municipality>().WithOne().HasForeignKey<MunicipalityEmblem>(e => e.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class PolicyNodeConfiguration : IEntityTypeConfiguration<Mokuhyo.Domain.Policies.PolicyNode>
+{
+    public void Configure(EntityTypeBuilder<Mokuhyo.Domain.Policies.PolicyNode> builder)
+    {
+        builder.Property(n => n.Code).HasMaxLength(TextLimits.Code);
+        builder.HasIndex(n => new { n.MunicipalityId, n.Code }).IsUnique();
+        builder.Property(n => n.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(n => n.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Mokuhyo.Domain.Policies.PolicyNode>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class GoalPolicyLinkConfiguration : IEntityTypeConfiguration<Mokuhyo.Domain.Policies.GoalPolicyLink>
+{
+    public void Configure(EntityTypeBuilder<Mokuhyo.Domain.Policies.GoalPolicyLink> builder)
+    {
+        builder.HasKey(l => new { l.GoalId, l.PolicyNodeId });
+        builder.HasIndex(l => l.PolicyNodeId);
+        builder.HasOne<Mokuhyo.Domain.Goals.Goal>().WithMany().HasForeignKey(l => l.GoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Mokuhyo.Domain.Policies.PolicyNode>().WithMany().HasForeignKey(l => l.PolicyNodeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

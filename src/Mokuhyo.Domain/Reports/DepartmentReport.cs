@@ -140,7 +140,14 @@ public sealed record ReportGoal
     public ReportResult? Result { get; init; }
 
     public required ReportRating Rating { get; init; }
+
+    /// <summary>The nodes of the city's higher plans the goal was linked to when published; absent when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ReportPolicyRef>? Policies { get; init; }
 }
+
+/// <summary>A node of the higher plans as a published goal names it: its code, level and name, and its ancestors (総合計画 first).</summary>
+public sealed record ReportPolicyRef(string Code, string Level, string Name, IReadOnlyList<ReportPolicyRef> Ancestors);
 
 public sealed record ReportResult(IReadOnlyList<ReportResultBlock> Blocks);
 

@@ -35,6 +35,9 @@ public sealed record DepartmentReportSource
 
     /// <summary>The day milestones are judged on: see <see cref="DepartmentReportBuilder.EvaluationDate"/>.</summary>
     public required DateOnly EvaluatedOn { get; init; }
+
+    /// <summary>Per goal id, the nodes of the higher plans it links to, as they are named now.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<ReportPolicyRef>> Policies { get; init; } = new Dictionary<Guid, IReadOnlyList<ReportPolicyRef>>();
 }
 
 /// <summary>Builds the <see cref="DepartmentReport"/> view model; the only code that turns the model into a report.</summary>
@@ -149,6 +152,7 @@ public static class DepartmentReportBuilder
                 : new ReportResult([.. result.Blocks.OrderBy(b => b.Ordinal).Select(b => new ReportResultBlock(
                     b.Kind == ResultBlockKind.Paragraph ? "paragraph" : "bullet-list", b.Heading, b.Text, [.. b.Items]))]),
             Rating = View(goalRating, scale),
+            Policies = source.Policies.TryGetValue(goal.Id, out var policies) && policies.Count > 0 ? policies : null,
         };
     }
 

@@ -26,6 +26,13 @@ public static class SiteEndpoints
                     paths.Add(PublicPaths.Year(municipality.Slug, year.StartYear));
                     var found = await catalog.FindYearAsync(municipality.Slug, year, ct);
                     paths.AddRange(found?.Departments.Select(r => PublicPaths.Report(municipality.Slug, r.FiscalYear, r.Department.Code)) ?? []);
+                    var policies = found is null ? [] : Pages.Public.PolicyView.Build(found.Departments);
+                    if (policies.Count > 0)
+                    {
+                        paths.Add(PublicPaths.Policies(municipality.Slug, year.StartYear));
+                        paths.AddRange(policies.Select(p => PublicPaths.Policy(municipality.Slug, year.StartYear, p.Code)));
+                    }
+
                 }
             }
 

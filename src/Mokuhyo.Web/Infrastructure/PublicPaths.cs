@@ -36,6 +36,12 @@ public static class PublicPaths
     /// <summary>/iruma/2022/goals.xlsx: every department of the year in the Excel template.</summary>
     public static string YearXlsx(string slug, int year) => Year(slug, year) + "/goals.xlsx";
 
+    /// <summary>/iruma/2022/policies: the year's published goals by the city's higher plans.</summary>
+    public static string Policies(string slug, int year) => Year(slug, year) + "/policies";
+
+    /// <summary>/iruma/2022/policies/dai6-1-2: the published goals linked to one node of the higher plans.</summary>
+    public static string Policy(string slug, int year, string code) => Policies(slug, year) + "/" + code;
+
     public static string ApiReport(string slug, int year, string department) =>
         string.Create(CultureInfo.InvariantCulture, $"/api/v1/municipalities/{slug}/years/{year}/departments/{department}/report");
 

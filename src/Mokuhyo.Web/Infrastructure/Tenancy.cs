@@ -13,6 +13,7 @@ public static class Tenancy
     {
         services.AddScoped<MunicipalityAdministration>();
         services.AddScoped<BrandContext>();
+        services.AddScoped<PolicyTree>();
         return services;
     }
 

@@ -809,6 +809,70 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.ToTable("PlanItems");
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.GoalPolicyLink", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GoalId", "PolicyNodeId");
+
+                    b.HasIndex("PolicyNodeId");
+
+                    b.ToTable("GoalPolicyLinks");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.PolicyNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ValidTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MunicipalityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("PolicyNodes");
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Reports.PublishedReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1158,6 +1222,35 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.GoalPolicyLink", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mokuhyo.Domain.Policies.PolicyNode", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.PolicyNode", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mokuhyo.Domain.Policies.PolicyNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Reports.PublishedReport", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mokuhyo.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMokuhyoDbContext))]
-    [Migration("20261127115418_Tenancy")]
+    [Migration("20261127123954_Tenancy")]
     partial class Tenancy
     {
         /// <inheritdoc />
@@ -824,6 +824,70 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.ToTable("PlanItems");
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.GoalPolicyLink", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PolicyNodeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GoalId", "PolicyNodeId");
+
+                    b.HasIndex("PolicyNodeId");
+
+                    b.ToTable("GoalPolicyLinks");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.PolicyNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ValidFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ValidTo")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MunicipalityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("PolicyNodes");
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Reports.PublishedReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1173,6 +1237,35 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.GoalPolicyLink", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mokuhyo.Domain.Policies.PolicyNode", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.PolicyNode", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mokuhyo.Domain.Policies.PolicyNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Reports.PublishedReport", b =>
