@@ -171,7 +171,7 @@ public sealed partial class IsolationTests(TwoCities cities) : IClassFixture<Two
         "department" => [city.Department],
         "phase" => ["interim"],
         "number" => [city.MarkedGoal.ToString(CultureInfo.InvariantCulture)],
-        "code" => [city.Division],
+        "code" => [city.Division, city.PolicyCode],
         "ordinal" => ["1"],
         "city" => [city.Slug],
         "id" => city.Guids.Select(g => g.ToString()),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mokuhyo.Data;
 using Mokuhyo.Data.Accounts;
 using Mokuhyo.Data.DemoData;
+using Mokuhyo.Domain.Policies;
 using Mokuhyo.Web.Tests.Admin;
 
 namespace Mokuhyo.Web.Tests.Isolation;
@@ -12,6 +13,9 @@ namespace Mokuhyo.Web.Tests.Isolation;
 public sealed record City(string Slug, Guid Id, int Year, string Department, string Division, int MarkedGoal, string Marker,
     IReadOnlyList<string> UnitNames, IReadOnlyDictionary<string, string> Accounts)
 {
+    /// <summary>The code of the city's 総合計画 node, which its marked goal links to.</summary>
+    public string PolicyCode => Slug + "-plan";
+
     /// <summary>Every identifier of the city a staff route could take as a GUID: the city, its accounts, units, goals and tokens.</summary>
     public IReadOnlyList<Guid> Guids { get; init; } = [];
 }
@@ -125,6 +129,12 @@ public sealed class TwoCities : IAsyncLifetime
         var goal = await db.Goals.SingleAsync(g => g.Number == 2 && db.ReportingYears.Any(y => y.Id == g.ReportingYearId && y.Year == year), Ct);
         goal.Title += marker;
         goal.Body.Add(marker);
+        var municipality = await db.ReportingYears.Where(y => y.Id == goal.ReportingYearId).Select(y => y.MunicipalityId).SingleAsync(Ct);
+        var slug = await db.Municipalities.Where(m => m.Id == municipality).Select(m => m.Slug).SingleAsync(Ct);
+        // An unpublished link to a node named with the marker: the node's name must not leak either.
+        var node = new PolicyNode { MunicipalityId = municipality, Code = slug + "-plan", Name = "総合計画" + marker, ValidFrom = year };
+        db.PolicyNodes.Add(node);
+        db.GoalPolicyLinks.Add(new GoalPolicyLink { GoalId = goal.Id, PolicyNodeId = node.Id });
         await db.SaveChangesAsync(Ct);
     }
 
