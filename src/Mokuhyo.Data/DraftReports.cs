@@ -68,6 +68,7 @@ public sealed class DraftReports(MokuhyoDbContext db, TimeProvider clock)
             Revision = 0,
             PublishedAt = clock.GetUtcNow(),
             EvaluatedOn = DepartmentReportBuilder.EvaluationDate(phase.Kind, year.FiscalYear, JapanTime.Today(clock)),
+            Policies = await Tenancy.PolicyTree.RefsAsync(db, [.. goals.Select(g => g.Id)], cancellationToken),
         };
     }
 

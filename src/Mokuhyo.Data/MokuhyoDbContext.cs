@@ -62,6 +62,11 @@ public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<Staf
     public DbSet<Domain.Cycle.Notification> Notifications => Set<Domain.Cycle.Notification>();
 
     public DbSet<Domain.Cycle.NotificationPreference> NotificationPreferences => Set<Domain.Cycle.NotificationPreference>();
+    public DbSet<MunicipalityEmblem> MunicipalityEmblems => Set<MunicipalityEmblem>();
+
+    public DbSet<Domain.Policies.PolicyNode> PolicyNodes => Set<Domain.Policies.PolicyNode>();
+
+    public DbSet<Domain.Policies.GoalPolicyLink> GoalPolicyLinks => Set<Domain.Policies.GoalPolicyLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

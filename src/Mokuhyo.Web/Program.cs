@@ -37,6 +37,7 @@ builder.Services.AddStaffAccounts(builder.Environment);
 builder.Services.AddAdministration();
 builder.Services.AddPublicSite();
 builder.Services.AddTemplates();
+builder.Services.AddTenancy();
 builder.Services.AddRazorPages(o =>
     {
         // Every staff page needs a signed-in account; what it may do there is decided page by page by AccessPolicy.
@@ -73,6 +74,7 @@ app.MapDocuments();
 app.MapSitemap();
 app.MapCultureSwitch();
 app.MapStaffApi();
+app.MapBranding();
 app.MapRazorPages().WithStaticAssets();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -142,6 +142,23 @@ public sealed class AccessPolicy(MokuhyoDbContext db)
         return access.BelongsTo(municipalityId) && access.IsPlanning;
     }
 
+    /// <summary>Whether an account manages the instance's municipalities (list, create, edit): host administrators only.</summary>
+    public static bool CanManageMunicipalities(StaffAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.IsHostAdministrator;
+    }
+
+    /// <summary>Whether an account may change its municipality's branding (name, emblem, colours): its planning staff and administrators.</summary>
+    public static bool CanEditBranding(StaffAccess access, Guid municipalityId)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.BelongsTo(municipalityId) && access.IsPlanning;
+    }
+
+    /// <summary>Whether an account may edit its municipality's higher plans (総合計画 → 施策 → 事業): planning staff and administrators.</summary>
+    public static bool CanEditPolicyTree(StaffAccess access, Guid municipalityId) => CanEditBranding(access, municipalityId);
+
     private static bool EditorBoundTo(StaffAccess access, IEnumerable<OrgUnit> units)
     {
         if (!access.Has(StaffRoles.Editor))

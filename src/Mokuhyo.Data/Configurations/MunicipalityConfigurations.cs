@@ -15,6 +15,8 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         builder.HasIndex(m => m.Slug).IsUnique();
         builder.Property(m => m.LicenceUrl).HasMaxLength(TextLimits.Title);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.PrimaryColor).HasMaxLength(7);
+        builder.Property(m => m.AccentColor).HasMaxLength(7);
         builder.HasMany(m => m.Years).WithOne(y => y.Municipality).HasForeignKey(y => y.MunicipalityId);
         builder.HasMany(m => m.Formats).WithOne().HasForeignKey(f => f.MunicipalityId);
     }
@@ -35,5 +37,40 @@ internal sealed class ReportingYearConfiguration : IEntityTypeConfiguration<Repo
         builder.Ignore(y => y.FiscalYear);
         builder.HasIndex(y => new { y.MunicipalityId, y.Year }).IsUnique();
         builder.HasOne(y => y.FormatVersion).WithMany().HasForeignKey(y => y.FormatVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MunicipalityEmblemConfiguration : IEntityTypeConfiguration<MunicipalityEmblem>
+{
+    public void Configure(EntityTypeBuilder<MunicipalityEmblem> builder)
+    {
+        builder.HasKey(e => e.MunicipalityId);
+        builder.Property(e => e.ContentType).HasMaxLength(20);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasOne<Municipality>().WithOne().HasForeignKey<MunicipalityEmblem>(e => e.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PolicyNodeConfiguration : IEntityTypeConfiguration<Mokuhyo.Domain.Policies.PolicyNode>
+{
+    public void Configure(EntityTypeBuilder<Mokuhyo.Domain.Policies.PolicyNode> builder)
+    {
+        builder.Property(n => n.Code).HasMaxLength(TextLimits.Code);
+        builder.HasIndex(n => new { n.MunicipalityId, n.Code }).IsUnique();
+        builder.Property(n => n.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.HasOne<Municipality>().WithMany().HasForeignKey(n => n.MunicipalityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Mokuhyo.Domain.Policies.PolicyNode>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class GoalPolicyLinkConfiguration : IEntityTypeConfiguration<Mokuhyo.Domain.Policies.GoalPolicyLink>
+{
+    public void Configure(EntityTypeBuilder<Mokuhyo.Domain.Policies.GoalPolicyLink> builder)
+    {
+        builder.HasKey(l => new { l.GoalId, l.PolicyNodeId });
+        builder.HasIndex(l => l.PolicyNodeId);
+        builder.HasOne<Mokuhyo.Domain.Goals.Goal>().WithMany().HasForeignKey(l => l.GoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Mokuhyo.Domain.Policies.PolicyNode>().WithMany().HasForeignKey(l => l.PolicyNodeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -24,6 +24,11 @@ public sealed class Municipality : IVersioned
 
     /// <summary>A sample municipality shipped to show a format: its pages say the content is invented.</summary>
     public bool IsExample { get; set; }
+    /// <summary>Brand colour of the header and links (#rrggbb); null keeps the site's own.</summary>
+    public string? PrimaryColor { get; set; }
+
+    /// <summary>Brand colour of headings (#rrggbb); null keeps the site's own.</summary>
+    public string? AccentColor { get; set; }
 
     public long Version { get; set; }
 
@@ -79,4 +84,20 @@ public sealed class ReportingYear
     public FormatVersion? FormatVersion { get; set; }
 
     public Calendar.FiscalYear FiscalYear => new(Year);
+}
+
+/// <summary>A municipality's emblem (市章), a PNG or JPEG shown in its public pages' header.</summary>
+public sealed class MunicipalityEmblem
+{
+    public Guid MunicipalityId { get; set; }
+
+    /// <summary>image/png or image/jpeg, as sniffed from the bytes when uploaded.</summary>
+    public required string ContentType { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    /// <summary>SHA-256 of the content, hex: the entity tag it is served with.</summary>
+    public required string Hash { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
 }

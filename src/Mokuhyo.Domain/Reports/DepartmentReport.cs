@@ -166,6 +166,10 @@ public sealed record ReportGoal
 
     /// <summary>Under a manual scale: whether the approver has confirmed the rating; null under a computed scale.</summary>
     public bool? RatingConfirmed { get; init; }
+
+    /// <summary>The nodes of the city's higher plans the goal was linked to when published; absent when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ReportPolicyRef>? Policies { get; init; }
 }
 
 /// <summary>One of the format's goal fields with its value: raw for machines, written out for people.</summary>
@@ -178,6 +182,9 @@ public sealed record ReportGoalField(string Key, string Label, string Kind, stri
 {
     public bool ShowsIn(string output) => Outputs.Contains(output, StringComparer.Ordinal);
 }
+
+/// <summary>A node of the higher plans as a published goal names it: its code, level and name, and its ancestors (総合計画 first).</summary>
+public sealed record ReportPolicyRef(string Code, string Level, string Name, IReadOnlyList<ReportPolicyRef> Ancestors);
 
 public sealed record ReportResult(IReadOnlyList<ReportResultBlock> Blocks);
 

@@ -36,6 +36,9 @@ public sealed record DepartmentReportSource
 
     /// <summary>The day milestones are judged on: see <see cref="DepartmentReportBuilder.EvaluationDate"/>.</summary>
     public required DateOnly EvaluatedOn { get; init; }
+
+    /// <summary>Per goal id, the nodes of the higher plans it links to, as they are named now.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<ReportPolicyRef>> Policies { get; init; } = new Dictionary<Guid, IReadOnlyList<ReportPolicyRef>>();
 }
 
 /// <summary>Builds the <see cref="DepartmentReport"/> view model; the only code that turns the model into a report.</summary>
@@ -180,6 +183,7 @@ public static class DepartmentReportBuilder
             Fields = [.. FieldsOf(source, values)],
             ComputedRating = scale.Mode == RatingMode.Manual && goalRating.Differs ? View(goalRating.Computed, scale) : null,
             RatingConfirmed = scale.Mode == RatingMode.Manual ? goalRating.IsConfirmed : null,
+            Policies = source.Policies.TryGetValue(goal.Id, out var policies) && policies.Count > 0 ? policies : null,
         };
     }
 

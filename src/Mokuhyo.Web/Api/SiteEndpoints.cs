@@ -31,6 +31,13 @@ public static class SiteEndpoints
                         paths.Add(PublicPaths.Report(municipality.Slug, r.FiscalYear, r.Department.Code));
                         paths.AddRange(r.Goals.Select(g => PublicPaths.GoalHistory(municipality.Slug, r.FiscalYear, r.Department.Code, g.Number)));
                     }
+                    var policies = found is null ? [] : Pages.Public.PolicyView.Build(found.Departments);
+                    if (policies.Count > 0)
+                    {
+                        paths.Add(PublicPaths.Policies(municipality.Slug, year.StartYear));
+                        paths.AddRange(policies.Select(p => PublicPaths.Policy(municipality.Slug, year.StartYear, p.Code)));
+                    }
+
                 }
             }
 

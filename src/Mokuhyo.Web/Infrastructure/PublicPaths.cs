@@ -46,6 +46,11 @@ public static class PublicPaths
     /// <summary>The place of a goal within its department's report page.</summary>
     public static string GoalInReport(string slug, int year, string department, int goal) =>
         string.Create(CultureInfo.InvariantCulture, $"{Report(slug, year, department)}#goal-{goal}");
+    /// <summary>/iruma/2022/policies: the year's published goals by the city's higher plans.</summary>
+    public static string Policies(string slug, int year) => Year(slug, year) + "/policies";
+
+    /// <summary>/iruma/2022/policies/dai6-1-2: the published goals linked to one node of the higher plans.</summary>
+    public static string Policy(string slug, int year, string code) => Policies(slug, year) + "/" + code;
 
     public static string ApiReport(string slug, int year, string department) =>
         string.Create(CultureInfo.InvariantCulture, $"/api/v1/municipalities/{slug}/years/{year}/departments/{department}/report");

@@ -814,6 +814,10 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -841,6 +845,10 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.Property<string>("Prefecture")
                         .HasColumnType("text");
 
+                    b.Property<string>("PrimaryColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -859,6 +867,33 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("MunicipalityEmblems");
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Municipalities.ReportingYear", b =>
@@ -989,6 +1024,70 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.HasIndex("SectionKey", "FromYear", "ToYear");
 
                     b.ToTable("PlanItems");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.GoalPolicyLink", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PolicyNodeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("GoalId", "PolicyNodeId");
+
+                    b.HasIndex("PolicyNodeId");
+
+                    b.ToTable("GoalPolicyLinks");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.PolicyNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ValidFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ValidTo")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MunicipalityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("PolicyNodes");
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Reports.PublishedReport", b =>
@@ -1423,6 +1522,15 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Municipalities.ReportingYear", b =>
                 {
                     b.HasOne("Mokuhyo.Domain.Municipalities.FormatVersion", "FormatVersion")
@@ -1465,6 +1573,35 @@ namespace Mokuhyo.Data.Migrations.Postgres
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.GoalPolicyLink", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mokuhyo.Domain.Policies.PolicyNode", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.PolicyNode", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mokuhyo.Domain.Policies.PolicyNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Reports.PublishedReport", b =>

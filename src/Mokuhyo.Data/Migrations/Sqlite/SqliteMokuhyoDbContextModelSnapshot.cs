@@ -800,6 +800,10 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -827,6 +831,10 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.Property<string>("Prefecture")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PrimaryColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -845,6 +853,33 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Municipalities");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", b =>
+                {
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MunicipalityId");
+
+                    b.ToTable("MunicipalityEmblems");
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Municipalities.ReportingYear", b =>
@@ -975,6 +1010,70 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.HasIndex("SectionKey", "FromYear", "ToYear");
 
                     b.ToTable("PlanItems");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.GoalPolicyLink", b =>
+                {
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PolicyNodeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GoalId", "PolicyNodeId");
+
+                    b.HasIndex("PolicyNodeId");
+
+                    b.ToTable("GoalPolicyLinks");
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.PolicyNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ValidTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MunicipalityId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("PolicyNodes");
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Reports.PublishedReport", b =>
@@ -1407,6 +1506,15 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("Mokuhyo.Domain.Municipalities.MunicipalityEmblem", "MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Municipalities.ReportingYear", b =>
                 {
                     b.HasOne("Mokuhyo.Domain.Municipalities.FormatVersion", "FormatVersion")
@@ -1449,6 +1557,35 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.GoalPolicyLink", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Goals.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mokuhyo.Domain.Policies.PolicyNode", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Policies.PolicyNode", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mokuhyo.Domain.Policies.PolicyNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mokuhyo.Domain.Reports.PublishedReport", b =>

@@ -26,15 +26,17 @@ public sealed class CreateModel(StaffContext staff, AccountAdministration accoun
     /// <summary>The municipalities a host administrator may choose from; empty for others.</summary>
     public IReadOnlyList<Municipality> Municipalities { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid? municipality, CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        Input.MunicipalityId = Admin!.MunicipalityId;
-        Input.Roles = [StaffRoles.Editor];
+        // The host administrator comes here from a new municipality's page to make its first administrator.
+        var chosen = municipality is { } m0 && Admin!.IsHostAdministrator && Municipalities.Any(x => x.Id == m0) ? municipality : null;
+        Input.MunicipalityId = chosen ?? Admin!.MunicipalityId;
+        Input.Roles = chosen is null ? [StaffRoles.Editor] : [StaffRoles.SystemAdministrator];
         Units = Input.MunicipalityId is { } m ? await accounts.UnitChoicesAsync(m, cancellationToken) : [];
         Input.PadBindings();
         return Page();
