@@ -135,6 +135,6 @@ Report page throughput: **$ratio %** of the static file's ($low_rps / $static_rp
 p99 latency of the report page: **$(pct "$low_run" 99%)**.
 
 The page is served from the output cache (\`PublishedPageCache\`), keyed on the database's publication stamp, which every
-request reads with one aggregate query: a new publication is visible on the next request, on every web node.
+request reads with one COUNT query: a new publication is visible on the next request, on every web node.
 MD
 cat "$results"

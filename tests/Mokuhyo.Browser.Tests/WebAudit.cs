@@ -84,7 +84,8 @@ public static class WebAudit
         foreach (var message in doc.RootElement.GetProperty("messages").EnumerateArray())
         {
             var url = message.TryGetProperty("url", out var u) ? u.GetString() ?? "" : "";
-            var file = url.StartsWith("file:", StringComparison.Ordinal) ? new Uri(url).LocalPath : url;
+            // vnu names files "file:/tmp/x.html" (one slash), which System.Uri does not read.
+            var file = url.StartsWith("file:", StringComparison.Ordinal) ? "/" + Uri.UnescapeDataString(url["file:".Length..]).TrimStart('/') : url;
             var line = message.TryGetProperty("lastLine", out var l) ? l.GetInt32() : 0;
             var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"line {line}: ").Append(message.GetProperty("message").GetString());
             if (message.TryGetProperty("extract", out var extract))
