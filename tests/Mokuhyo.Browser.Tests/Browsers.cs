@@ -8,7 +8,7 @@ public static class Browsers
     public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>How long an action or an expectation may wait: generous for a shared machine, but bounded.</summary>
-    public const float TimeoutMs = 15_000;
+    public const float TimeoutMs = 45_000;
 
     public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
     {

@@ -204,7 +204,9 @@ public class ExportImportTests
         // PostgreSQL keeps instants to the microsecond; SQLite's text keeps .NET's 100 ns ticks.
         JsonValueKind.String when value.TryGetDateTimeOffset(out var instant) =>
             instant.ToUniversalTime().AddTicks(-(instant.Ticks % 10)).ToString("O", CultureInfo.InvariantCulture),
-        JsonValueKind.Array or JsonValueKind.Object => "[" + string.Join(",", value.EnumerateArray().Select(Canonical)) + "]",
+        JsonValueKind.Array => "[" + string.Join(",", value.EnumerateArray().Select(Canonical)) + "]",
+        JsonValueKind.Object => "{" + string.Join(",", value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => p.Name + ":" + Canonical(p.Value))) + "}",
         _ => value.GetRawText(),
     };
 }

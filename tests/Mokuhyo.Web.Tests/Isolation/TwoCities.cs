@@ -51,7 +51,7 @@ public sealed class TwoCities : IAsyncLifetime
         App = await AdminApp.StartAsync();
         await App.WithServicesAsync(async services =>
         {
-            var json = TokorozawaFile(Mokuhyo.Data.EmbeddedFiles.DemoDataFiles().Single().Json);
+            var json = TokorozawaFile(Mokuhyo.Data.EmbeddedFiles.DemoDataFiles().Single(f => !Mokuhyo.Data.EmbeddedFiles.IsExampleFile(f.Name)).Json);
             Assert.True(await services.GetRequiredService<DepartmentFileLoader>().LoadAsync(DepartmentFileLoader.Parse("tokorozawa", json), Ct));
             var db = services.GetRequiredService<MokuhyoDbContext>();
             await MarkAsync(db, 2022, IrumaMarker);
