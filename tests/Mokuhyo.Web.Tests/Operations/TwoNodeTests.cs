@@ -27,16 +27,21 @@ public class TwoNodeTests
             // One browser: the same cookies go to both nodes (cookies do not depend on the port).
             var editorCookies = new CookieContainer();
             var approverCookies = new CookieContainer();
+            var planningCookies = new CookieContainer();
             using var editorOnA = Client(a, editorCookies);
             using var editorOnB = Client(b, editorCookies);
             using var approverOnB = Client(b, approverCookies);
+            using var planningOnA = Client(a, planningCookies);
+            using var planningOnB = Client(b, planningCookies);
             using var publicOnA = Client(a, new CookieContainer());
 
             await SignInAsync(editorOnA, AuthoringApp.Editor);
             await SignInAsync(approverOnB, AuthoringApp.Approver);
+            await SignInAsync(planningOnA, AuthoringApp.Planning);
 
-            // The cookie made by A is read by B, and B's antiforgery tokens are accepted by B.
-            await Workflow.TransitionAsync(editorOnB, Report, ReportAction.Reopen, "二つのノードで確認するため");
+            // The cookies made by A are read by B, and B's antiforgery tokens are accepted by B.
+            // Reopening a published report is planning staff's.
+            await Workflow.TransitionAsync(planningOnB, Report, ReportAction.Reopen, "二つのノードで確認するため");
             var page = await editorOnB.GetPageAsync($"{Report}/goals/1");
             const string title = "髙﨑𠮷とともに進めるコミュニティ活動";
             var saved = await editorOnB.SubmitAsync(page, f => f.Set("Input.Title", title));
