@@ -22,11 +22,16 @@ public sealed class ReopenAuditTests
         await app.ReadAsync(async db =>
         {
             var department = await db.OrgUnits.SingleAsync(u => u.Code == "shimin-seikatsu");
-            db.ReportStates.Add(new ReportState
+            var state = await db.ReportStates.SingleOrDefaultAsync(s => s.DepartmentId == department.Id && s.PhaseKey == "plan");
+            if (state is null)
             {
-                ReportingYearId = department.ReportingYearId, DepartmentId = department.Id, PhaseKey = "plan", Status = ReportStatus.Draft,
-                ChangedAt = app.Clock.GetUtcNow(), ChangedBy = "市民生活部 庶務担当(デモ)",
-            });
+                state = new ReportState { ReportingYearId = department.ReportingYearId, DepartmentId = department.Id, PhaseKey = "plan" };
+                db.ReportStates.Add(state);
+            }
+
+            state.Status = ReportStatus.Draft;
+            state.ChangedAt = app.Clock.GetUtcNow();
+            state.ChangedBy = "市民生活部 庶務担当(デモ)";
             return await db.SaveChangesAsync();
         });
         await Workflow.TransitionAsync(editor, report, ReportAction.Submit);
