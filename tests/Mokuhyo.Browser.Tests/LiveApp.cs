@@ -16,18 +16,24 @@ public sealed class LiveApp : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"mokuhyo-browser-{Guid.NewGuid():N}.db");
 
-    private LiveApp()
+    private readonly Action<IWebHostBuilder>? configure;
+
+    private LiveApp(Action<IWebHostBuilder>? configure)
     {
+        this.configure = configure;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     /// <summary>The root address of the running app, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Boots the app (migrations and demo data run now) and returns once it listens.</summary>
-    public static LiveApp Start()
+    /// <summary>
+    /// Boots the app (migrations and demo data run now) and returns once it listens. <paramref name="configure"/>
+    /// adds to the host, e.g. a clock the test moves or settings of its own.
+    /// </summary>
+    public static LiveApp Start(Action<IWebHostBuilder>? configure = null)
     {
-        var app = new LiveApp();
+        var app = new LiveApp(configure);
         try
         {
             app.StartServer();
@@ -51,6 +57,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={databaseFile}");
         builder.UseSetting("Database:SeedDemoData", "true");
+        configure?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()

@@ -13,6 +13,7 @@ public static class CycleDataServices
         services.AddScoped<CycleNotifier>();
         services.AddScoped<ReminderPlanner>();
         services.AddScoped<PhaseCalendarService>();
+        services.AddScoped<ReportTimeliness>();
         return services;
     }
 }

@@ -10,6 +10,9 @@ namespace Mokuhyo.Data.Workflow;
 public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher publisher, ICurrentActor actor, TimeProvider clock,
     Cycle.CycleNotifier notifier)
 {
+    /// <summary>The audit action of a published report's reopening (改訂), carrying the reason given.</summary>
+    public const string ReopenedAction = "reopened";
+
     /// <summary>The state of a department's report in a phase; a report nobody has touched is 未着手.</summary>
     public async Task<ReportState> GetStateAsync(Guid departmentId, string phaseKey, CancellationToken cancellationToken = default)
     {
@@ -53,7 +56,30 @@ public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher p
             }
 
             var now = clock.GetUtcNow();
+            var revisionBefore = state.Revision;
             state.Apply(outcome, action, actor.Name, now);
+            if (action == ReportAction.Reopen)
+            {
+                // The state's own audit row shows only the new status and revision; why a published report was
+                // changed belongs in the trail too, not only in the review history.
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    ActorId = actor.Id,
+                    ActorName = actor.Name,
+                    EntityType = nameof(ReportState),
+                    EntityId = state.Id.ToString("D", System.Globalization.CultureInfo.InvariantCulture),
+                    DepartmentId = state.DepartmentId,
+                    Action = ReopenedAction,
+                    Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, Audit.AuditChange>(StringComparer.Ordinal)
+                    {
+                        ["Reason"] = new(null, comment?.Trim()),
+                        ["Revision"] = new(revisionBefore.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            state.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    }, Domain.Reports.ReportJson.Options),
+                });
+            }
+
             if (action != ReportAction.Edit)
             {
                 // Added explicitly: its key is set on the client, so found only through the navigation,

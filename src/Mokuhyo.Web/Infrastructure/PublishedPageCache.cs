@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Mokuhyo.Data;
+using Mokuhyo.Domain.Calendar;
 
 namespace Mokuhyo.Web.Infrastructure;
 
@@ -36,7 +37,14 @@ public sealed class PublishedPageCache : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
         if (cacheable)
         {
-            context.CacheVaryByRules.VaryByValues["published"] = await StampAsync(http.RequestServices.GetRequiredService<MokuhyoDbContext>(), cancellation);
+            var db = http.RequestServices.GetRequiredService<MokuhyoDbContext>();
+            context.CacheVaryByRules.VaryByValues["published"] = await StampAsync(db, cancellation);
+            // A report's missing results read 未報告 from its phase's publication date: the page changes with the
+            // day in Tokyo and with the schedule, not only with a publication.
+            context.CacheVaryByRules.VaryByValues["day"] = JapanTime.Today(http.RequestServices.GetRequiredService<TimeProvider>())
+                .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            context.CacheVaryByRules.VaryByValues["schedule"] = (await db.PhaseDeadlines.SumAsync(d => d.Version, cancellation))
+                .ToString(CultureInfo.InvariantCulture);
         }
     }
 
