@@ -15,6 +15,9 @@ public sealed class SearchService(MokuhyoDbContext db)
 
     public const int MaxPageSize = 100;
 
+    /// <summary>Hits are counted, and can be paged through, up to this many; beyond, the reader narrows the search.</summary>
+    public const int CountCap = 1000;
+
     /// <summary>The ratings a filter may name: the outcome of a goal's rating.</summary>
     public static IReadOnlyList<string> RatingOutcomes { get; } = ["met", "not-met", "not-rated"];
 
@@ -28,23 +31,42 @@ public sealed class SearchService(MokuhyoDbContext db)
 
         var terms = request.Query.Terms;
         var entries = Filter(await MatchAsync(terms, cancellationToken), request);
-        var total = await entries.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
-        var rows = await entries
-            .OrderByDescending(e => e.FiscalYear).ThenBy(e => e.MunicipalityCode).ThenBy(e => e.DepartmentOrder)
-            .ThenBy(e => e.DepartmentCode).ThenBy(e => e.Position)
-            .Skip((Math.Max(request.Page, 1) - 1) * pageSize)
-            .Take(pageSize)
+        var page = Math.Max(request.Page, 1);
+
+        // Counting stops at the cap: a common word can match most of the corpus, and counting and
+        // ordering all of it is what made such queries slow. Readers are told "more than 1,000".
+        var counted = await entries.Select(e => e.Id).Take(CountCap + 1).CountAsync(cancellationToken);
+        var capped = counted > CountCap;
+        var total = Math.Min(counted, CountCap);
+        var skip = (page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new SearchResults([], total, page, pageSize, capped);
+        }
+
+        // Newest year first, then the order entries were indexed in (the index rebuild writes them in
+        // the report's order). Only the ids are ordered, so no published text is carried through the sort.
+        var ids = await entries
+            .OrderByDescending(e => e.FiscalYear).ThenBy(e => e.Id)
+            .Skip(skip)
+            .Take(Math.Min(pageSize, total - skip))
+            .Select(e => e.Id)
+            .ToListAsync(cancellationToken);
+        var rows = await db.SearchEntries.AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
             .Select(e => new
             {
-                e.MunicipalitySlug, e.MunicipalityName, e.FiscalYear, e.DepartmentCode, e.DepartmentName, e.Kind, e.Anchor,
+                e.Id, e.MunicipalitySlug, e.MunicipalityName, e.FiscalYear, e.DepartmentCode, e.DepartmentName, e.Kind, e.Anchor,
                 e.GoalNumber, e.Title, e.RatingOutcome, e.RatingLabel, e.Text,
             })
             .ToListAsync(cancellationToken);
 
-        var hits = rows.Select(r => new SearchHit(r.MunicipalitySlug, r.MunicipalityName, r.FiscalYear, r.DepartmentCode, r.DepartmentName,
-            r.Kind, r.Anchor, r.GoalNumber, r.Title, r.RatingOutcome, r.RatingLabel, SearchText.Snippet(r.Text, terms))).ToList();
-        return new SearchResults(hits, total, Math.Max(request.Page, 1), pageSize);
+        var byId = rows.ToDictionary(r => r.Id);
+        var hits = ids.Where(byId.ContainsKey).Select(id => byId[id]).Select(r => new SearchHit(r.MunicipalitySlug, r.MunicipalityName, r.FiscalYear,
+            r.DepartmentCode, r.DepartmentName, r.Kind, r.Anchor, r.GoalNumber, r.Title, r.RatingOutcome, r.RatingLabel,
+            SearchText.Snippet(r.Text, terms))).ToList();
+        return new SearchResults(hits, total, page, pageSize, capped);
     }
 
     /// <summary>What the filters of a search form can offer: the years and departments that have published entries.</summary>
@@ -204,7 +226,11 @@ public sealed class SearchService(MokuhyoDbContext db)
 public sealed record SearchRequest(SearchQuery Query, string? City = null, int? Year = null, string? Department = null, string? Rating = null,
     int Page = 1, int PageSize = SearchService.DefaultPageSize);
 
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize)
+/// <summary>
+/// A page of hits. <see cref="Total"/> is at most <see cref="SearchService.CountCap"/>; when more entries
+/// match, <see cref="MoreThanTotal"/> is set and only the first <see cref="SearchService.CountCap"/> can be paged through.
+/// </summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize, bool MoreThanTotal = false)
 {
     public int PageCount => Total == 0 ? 0 : ((Total - 1) / PageSize) + 1;
 }
