@@ -51,12 +51,12 @@ public static class SearchApi
             q!, request.Query.Terms, results.Total, results.Page, results.PageSize, results.PageCount,
             results.Page < results.PageCount ? Link(results.Page + 1) : null,
             results.Page > 1 && results.Page <= results.PageCount ? Link(results.Page - 1) : null,
-            [.. results.Hits.Select(SearchHitDto.From)]));
+            [.. results.Hits.Select(SearchHitDto.From)], results.MoreThanTotal));
     }
 }
 
 public sealed record SearchResponseDto(string Query, IReadOnlyList<string> Terms, int Total, int Page, int PageSize, int PageCount,
-    string? Next, string? Previous, IReadOnlyList<SearchHitDto> Results);
+    string? Next, string? Previous, IReadOnlyList<SearchHitDto> Results, bool MoreThanTotal);
 
 /// <summary>One hit: where it is published, what it is, its snippet as text and as HTML with each match in &lt;mark&gt;.</summary>
 public sealed record SearchHitDto(string Municipality, string MunicipalityName, int Year, string YearLabel, string Department,

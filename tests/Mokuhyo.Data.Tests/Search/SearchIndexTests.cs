@@ -125,6 +125,52 @@ public sealed class SearchIndexTests
         }
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Common_words_are_counted_up_to_the_cap_and_paged_newest_year_first_in_index_order(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateWithDemoDataAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        const string Word = "上限確認用語";
+        var extra = SearchService.CountCap + 5;
+        await using (var db = database.NewContext())
+        {
+            var model = await db.SearchEntries.AsNoTracking().FirstAsync(ct);
+            // Alternating years, so that the order (newest year first, then index order) differs from insertion order.
+            db.SearchEntries.AddRange(Enumerable.Range(0, extra).Select(i => new SearchEntry
+            {
+                PublishedReportId = model.PublishedReportId, DepartmentId = model.DepartmentId, IndexVersion = model.IndexVersion,
+                MunicipalityCode = model.MunicipalityCode, MunicipalitySlug = model.MunicipalitySlug, MunicipalityName = model.MunicipalityName,
+                FiscalYear = 2020 + (i % 2), DepartmentCode = model.DepartmentCode, DepartmentName = model.DepartmentName,
+                DepartmentOrder = model.DepartmentOrder, Kind = SearchEntryKinds.Goal, Position = i, Anchor = "goal-" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                GoalNumber = i + 1, Title = Word, Text = Word + "\n\n", Folded = Word + "\n\n",
+            }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using (var db = database.NewContext())
+        {
+            var search = new SearchService(db);
+            var first = await search.SearchAsync(new SearchRequest(SearchQuery.Parse(Word), PageSize: 100), ct);
+            Assert.Equal(SearchService.CountCap, first.Total);
+            Assert.True(first.MoreThanTotal);
+            Assert.Equal(SearchService.CountCap / 100, first.PageCount);
+            Assert.Equal(100, first.Hits.Count);
+            // 2021 first: the odd positions, in the order they were indexed.
+            Assert.Equal(Enumerable.Range(0, 100).Select(k => (2 * k) + 2), first.Hits.Select(h => h.GoalNumber!.Value));
+
+            var last = await search.SearchAsync(new SearchRequest(SearchQuery.Parse(Word), Page: 10, PageSize: 100), ct);
+            Assert.Equal(100, last.Hits.Count);
+            Assert.All(last.Hits, h => Assert.Equal(2020, h.FiscalYear));
+            Assert.Empty((await search.SearchAsync(new SearchRequest(SearchQuery.Parse(Word), Page: 11, PageSize: 100), ct)).Hits);
+
+            var narrow = await search.SearchAsync(new SearchRequest(SearchQuery.Parse(Word), Year: 2021, PageSize: 100), ct);
+            Assert.Equal(SearchService.CountCap / 2 + 2, narrow.Total);
+            Assert.False(narrow.MoreThanTotal);
+        }
+    }
+
     private static async Task<List<string>> AnchorsAsync(MokuhyoDbContext db, string q)
     {
         var results = await new SearchService(db).SearchAsync(new SearchRequest(SearchQuery.Parse(q), PageSize: 100), TestContext.Current.CancellationToken);
