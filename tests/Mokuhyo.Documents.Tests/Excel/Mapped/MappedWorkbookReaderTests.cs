@@ -4,6 +4,7 @@ using Mokuhyo.Data;
 using Mokuhyo.Documents.Excel;
 using Mokuhyo.Documents.Excel.Mapped;
 using Mokuhyo.Domain.Goals;
+using Mokuhyo.Tests.Common;
 using Keys = Mokuhyo.Documents.Excel.WorkbookText.Keys;
 
 namespace Mokuhyo.Documents.Tests.Excel.Mapped;

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Mokuhyo.Documents.Tests.Excel.Mapped;
+namespace Mokuhyo.Tests.Common;
 
 /// <summary>Builds a workbook in a city's own layout: strings as inline text, numbers as numbers, "=..." as a formula.</summary>
 public static class CityWorkbook
