@@ -68,6 +68,8 @@ public class MokuhyoDbContext(DbContextOptions options) : IdentityDbContext<Staf
 
     public DbSet<Domain.Policies.GoalPolicyLink> GoalPolicyLinks => Set<Domain.Policies.GoalPolicyLink>();
 
+    public DbSet<Domain.Formats.ImportColumnMapping> ImportColumnMappings => Set<Domain.Formats.ImportColumnMapping>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

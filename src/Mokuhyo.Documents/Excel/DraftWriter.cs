@@ -15,8 +15,10 @@ namespace Mokuhyo.Documents.Excel;
 /// </summary>
 internal static class DraftWriter
 {
+    // replace: true for a template workbook, which replaces its departments' drafts; false for a mapped
+    // workbook, which only adds goals (its checks refuse numbers that exist) and leaves plans and other goals alone.
     public static async Task<ImportResult> WriteAsync(MokuhyoDbContext db, ImportContext context, WorkbookContent content,
-        ImportGate? gate, CancellationToken cancellationToken)
+        ImportGate? gate, bool replace, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -37,7 +39,7 @@ internal static class DraftWriter
                 var inserts = new BulkInserter(db);
                 inserts.Order(typeof(Goal), typeof(GoalCoUnit), typeof(Indicator), typeof(IndicatorActual), typeof(GoalResult),
                     typeof(ResultBlock), typeof(PlanItem));
-                var result = await ApplyAsync(db, inserts, context, content, cancellationToken);
+                var result = await ApplyAsync(db, inserts, context, content, replace, cancellationToken);
                 await SaveAsync(db, cancellationToken);
                 await inserts.InsertAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -62,10 +64,14 @@ internal static class DraftWriter
     // New records are queued on the inserter and never added to a tracked record's collection, where
     // change detection would find them and insert them a second time.
     private static async Task<ImportResult> ApplyAsync(MokuhyoDbContext db, BulkInserter inserts, ImportContext context,
-        WorkbookContent content, CancellationToken cancellationToken)
+        WorkbookContent content, bool replace, CancellationToken cancellationToken)
     {
         var departmentIds = content.Departments.Select(d => context.Units[d.Code].Id).ToList();
-        await ApplyPlanAsync(db, inserts, context, content, departmentIds, cancellationToken);
+        if (replace)
+        {
+            await ApplyPlanAsync(db, inserts, context, content, departmentIds, cancellationToken);
+        }
+
 
         // Only the workbook's phase is loaded: other phases' actuals and results are never changed, and
         // when their goal or indicator is deleted the database's cascade removes them.
@@ -116,7 +122,7 @@ internal static class DraftWriter
 
         var deleted = new List<DeletedGoal>();
         var codes = context.Units.Values.ToDictionary(u => u.Id, u => u.Code);
-        foreach (var goal in existing.Where(g => !kept.Contains(g.Id)).OrderBy(g => departmentIds.IndexOf(g.DepartmentId)).ThenBy(g => g.Number))
+        foreach (var goal in existing.Where(g => replace && !kept.Contains(g.Id)).OrderBy(g => departmentIds.IndexOf(g.DepartmentId)).ThenBy(g => g.Number))
         {
             deleted.Add(new DeletedGoal(codes[goal.DepartmentId], goal.Number, goal.Title));
             db.Goals.Remove(goal);

@@ -27,6 +27,18 @@ internal sealed class ErrorCollector
             column is { } c ? WorkbookTemplate.ColumnLetter(c) : null));
     }
 
+    /// <summary>Adds an error already made (placed and worded), within the same limit.</summary>
+    public void Raw(ImportError error)
+    {
+        if (IsFull)
+        {
+            truncated = true;
+            return;
+        }
+
+        errors.Add(error);
+    }
+
     public void File(string key, params object?[] args) => Add(key, null, null, null, args);
 
     public IReadOnlyList<ImportError> ToList() => truncated

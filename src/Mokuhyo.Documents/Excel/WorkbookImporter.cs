@@ -95,9 +95,16 @@ public static class WorkbookImporter
             return ImportResult.Failed(errors.ToList());
         }
 
+        return await WriteAsync(db, context, content, gate, replace: true, errors, cancellationToken);
+    }
+
+    /// <summary>Writes checked content through the gate; a refusal or a failed write becomes the result's errors.</summary>
+    internal static async Task<ImportResult> WriteAsync(MokuhyoDbContext db, ImportContext context, WorkbookContent content, ImportGate? gate,
+        bool replace, ErrorCollector errors, CancellationToken cancellationToken)
+    {
         try
         {
-            return await DraftWriter.WriteAsync(db, context, content, gate, cancellationToken);
+            return await DraftWriter.WriteAsync(db, context, content, gate, replace, cancellationToken);
         }
         catch (ImportRefusedException refused)
         {

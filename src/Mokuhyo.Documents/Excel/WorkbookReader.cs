@@ -113,6 +113,37 @@ internal static class WorkbookReader
         }
     }
 
+    /// <summary>The names of the workbook's sheets in their order, or null when the file cannot be read as a workbook.</summary>
+    public static IReadOnlyList<string>? SheetNames(MemoryStream package, ErrorCollector errors)
+    {
+        try
+        {
+            package.Position = 0;
+            using var document = SpreadsheetDocument.Open(package, false, new OpenSettings
+            {
+                AutoSave = false,
+                MaxCharactersInPart = WorkbookLimits.MaxUncompressedBytes,
+            });
+            if (document.DocumentType != DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook || document.WorkbookPart is null)
+            {
+                errors.File(WorkbookText.Keys.FileNotWorkbook);
+                return null;
+            }
+
+            return [.. SheetParts(document.WorkbookPart).Keys];
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or XmlException or InvalidDataException or IOException
+            or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or NotSupportedException)
+        {
+            errors.File(WorkbookText.Keys.FileUnreadable);
+            return null;
+        }
+        finally
+        {
+            package.Position = 0;
+        }
+    }
+
     private static Dictionary<string, WorksheetPart> SheetParts(WorkbookPart workbookPart)
     {
         var parts = new Dictionary<string, WorksheetPart>(StringComparer.Ordinal);

@@ -84,5 +84,27 @@ public static class WorkbookText
         public const string SheetAbout = "Sheet.About";
         public const string ValidationTitle = "Validation.Title";
         public const string ValidationChoice = "Validation.Choice";
+        public const string MappedSheetMissing = "Mapped.SheetMissing";
+        public const string MappedHeaderRowInvalid = "Mapped.HeaderRowInvalid";
+        public const string MappedFieldNotMapped = "Mapped.FieldNotMapped";
+        public const string MappedHeaderNotFound = "Mapped.HeaderNotFound";
+        public const string MappedHeaderTwice = "Mapped.HeaderTwice";
+        public const string MappedUnknownDepartment = "Mapped.UnknownDepartment";
+        public const string MappedUnknownUnit = "Mapped.UnknownUnit";
+        public const string MappedAmbiguousUnit = "Mapped.AmbiguousUnit";
+        public const string MappedGoalExists = "Mapped.GoalExists";
+        public const string MappedGoalTitleDiffers = "Mapped.GoalTitleDiffers";
+        public const string MappedNoRows = "Mapped.NoRows";
+        public const string MappedFieldDepartment = "Mapped.Field.Department";
+        public const string MappedFieldLeadUnit = "Mapped.Field.LeadUnit";
+        public const string MappedFieldGoalNumber = "Mapped.Field.GoalNumber";
+        public const string MappedFieldGoalTitle = "Mapped.Field.GoalTitle";
+        public const string MappedFieldIndicatorName = "Mapped.Field.IndicatorName";
+        public const string MappedFieldBaseline = "Mapped.Field.Baseline";
+        public const string MappedFieldTarget = "Mapped.Field.Target";
+        public const string MappedFieldUnit = "Mapped.Field.Unit";
+        public const string MappedFieldDirection = "Mapped.Field.Direction";
+        public const string MappedFieldDue = "Mapped.Field.Due";
+        public const string MappedFieldPlanReferences = "Mapped.Field.PlanReferences";
     }
 }

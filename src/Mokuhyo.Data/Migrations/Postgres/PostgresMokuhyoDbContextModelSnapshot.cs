@@ -520,6 +520,47 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.ToTable("PhaseDeadlines");
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Formats.ImportColumnMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ColumnsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FormatKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("HeaderRow")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SheetName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "FormatKey")
+                        .IsUnique();
+
+                    b.ToTable("ImportColumnMappings");
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1423,6 +1464,15 @@ namespace Mokuhyo.Data.Migrations.Postgres
                     b.HasOne("Mokuhyo.Domain.Municipalities.ReportingYear", null)
                         .WithMany()
                         .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Formats.ImportColumnMapping", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -506,6 +506,47 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.ToTable("PhaseDeadlines");
                 });
 
+            modelBuilder.Entity("Mokuhyo.Domain.Formats.ImportColumnMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ColumnsJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormatKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeaderRow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SheetName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "FormatKey")
+                        .IsUnique();
+
+                    b.ToTable("ImportColumnMappings");
+                });
+
             modelBuilder.Entity("Mokuhyo.Domain.Goals.Goal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1407,6 +1448,15 @@ namespace Mokuhyo.Data.Migrations.Sqlite
                     b.HasOne("Mokuhyo.Domain.Municipalities.ReportingYear", null)
                         .WithMany()
                         .HasForeignKey("ReportingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mokuhyo.Domain.Formats.ImportColumnMapping", b =>
+                {
+                    b.HasOne("Mokuhyo.Domain.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

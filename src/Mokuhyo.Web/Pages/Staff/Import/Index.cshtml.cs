@@ -38,6 +38,9 @@ public sealed class IndexModel(StaffContext staff, MokuhyoDbContext db, DraftRep
 
     public IReadOnlyList<string> Notices { get; private set; } = [];
 
+    /// <summary>Whether to offer the import of a workbook in the city's own layout (planning staff).</summary>
+    public bool CanImportMapped { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string year, CancellationToken cancellationToken) =>
         await LoadAsync(year, cancellationToken) is { } failure ? failure : Page();
 
@@ -141,6 +144,7 @@ public sealed class IndexModel(StaffContext staff, MokuhyoDbContext db, DraftRep
         }
 
         Year = reportingYear.Year;
+        CanImportMapped = AccessPolicy.CanManageFormat(access, municipality.Id);
         YearLabel = Wareki.FormatFiscalYear(fiscalYear);
         Phases = (await drafts.FormatOfYearAsync(reportingYear.Id, cancellationToken)).Phases;
         units = await db.OrgUnits.AsNoTracking().Where(u => u.ReportingYearId == reportingYear.Id).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
