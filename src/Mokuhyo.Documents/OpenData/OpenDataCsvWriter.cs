@@ -9,7 +9,8 @@ namespace Mokuhyo.Documents.OpenData;
 /// </summary>
 public static class OpenDataCsvWriter
 {
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
+    /// <summary>UTF-8 with a BOM, CRLF, RFC 4180 quoting: the CSV every file of Mokuhyo is written in.</summary>
+    internal static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
     {
         WriteByteOrderMark = true,
         NewLine = "\r\n",

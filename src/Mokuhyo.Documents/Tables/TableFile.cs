@@ -13,14 +13,7 @@ namespace Mokuhyo.Documents.Tables;
 /// </summary>
 public static class TableFile
 {
-    private static readonly CsvWriterOptions Options = CsvWriterOptions.Default with
-    {
-        WriteByteOrderMark = true,
-        NewLine = "\r\n",
-        Separator = ',',
-        Quoting = CsvQuoting.WhenNeeded,
-        Injection = CsvInjection.None,
-    };
+    private static readonly CsvWriterOptions Options = OpenDataCsvWriter.Options;
 
     /// <summary>UTF-8 with a BOM, so Excel opens the Japanese text correctly on double-click; the stream is left open.</summary>
     public static async Task WriteCsvAsync(IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<object?>> rows, Stream output,

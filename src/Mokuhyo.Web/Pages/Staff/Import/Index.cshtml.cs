@@ -96,27 +96,7 @@ public sealed class IndexModel(StaffContext staff, MokuhyoDbContext db, DraftRep
         return Page();
     }
 
-    // Inside the import's transaction: the account must be able to edit each department, and each report
-    // must be open for editing; starting the edit (未着手 → 下書き) is saved with the import itself.
-    private ImportGate Gate(PhaseDefinition phase) => async (departments, cancellationToken) =>
-    {
-        foreach (var department in departments)
-        {
-            if (!AccessPolicy.CanEditDepartment(access!, municipality!.Id, department, units!))
-            {
-                return text["Import.NotPermitted", department.Name];
-            }
-
-            var begin = await workflow.BeginEditAsync(department.Id, phase.Key,
-                AccessPolicy.RolesFor(access!, municipality.Id, department, units!), cancellationToken);
-            if (!begin.Succeeded)
-            {
-                return text["Import.Locked", department.Name, phase.Name, text["Status." + begin.State.Status]];
-            }
-        }
-
-        return null;
-    };
+    private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, text);
 
     private StaffAccess? access;
     private Municipality? municipality;

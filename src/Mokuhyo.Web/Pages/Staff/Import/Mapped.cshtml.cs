@@ -267,27 +267,7 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
         }
     }
 
-    // Inside the import's transaction, as for the template workbook: the account must be able to edit each
-    // department, and each report must be open for editing; starting the edit is saved with the import.
-    private ImportGate Gate(PhaseDefinition phase) => async (departments, cancellationToken) =>
-    {
-        foreach (var department in departments)
-        {
-            if (!AccessPolicy.CanEditDepartment(access!, municipality!.Id, department, units!))
-            {
-                return shared["Import.NotPermitted", department.Name];
-            }
-
-            var begin = await workflow.BeginEditAsync(department.Id, phase.Key,
-                AccessPolicy.RolesFor(access!, municipality.Id, department, units!), cancellationToken);
-            if (!begin.Succeeded)
-            {
-                return shared["Import.Locked", department.Name, phase.Name, shared["Status." + begin.State.Status]];
-            }
-        }
-
-        return null;
-    };
+    private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, shared);
 
     private StaffAccess? access;
     private Municipality? municipality;
