@@ -151,7 +151,7 @@ public sealed class ExampleFormatsTests
         await new DataServices(db).Loader.LoadExampleDataAsync(ct);
         var format = EmbeddedFiles.ReadTemplate("example-self-rating-no-interim");
         var goals = await db.Goals.Include(g => g.FieldValues)
-            .Where(g => db.OrgUnits.Any(u => u.Id == g.DepartmentId && u.Code == "kaikei-kanrisha")).ToListAsync(ct);
+            .Where(g => db.OrgUnits.Any(u => u.Id == g.DepartmentId && u.Code == "kaikei-kanrisha")).OrderBy(g => g.Number).ToListAsync(ct);
 
         Assert.Empty(RequiredFields.Missing(format, format.FindPhase("year-end")!, goals));
 
