@@ -114,47 +114,25 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
 
     public async Task<IActionResult> OnPostPreviewAsync(string year, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(year, cancellationToken) is { } failure)
+        var (stop, phase, mapping) = await PrepareAsync(year, cancellationToken);
+        if (stop is not null)
         {
-            return failure;
+            return stop;
         }
 
-        if (await OutlineAsync(cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        if (ChosenPhase() is not { } phase)
-        {
-            return Refuse([shared["Import.NoPhase"]]);
-        }
-
-        var mapping = Mapping();
-        await SaveMappingAsync(mapping, cancellationToken);
-        Preview = await MappedWorkbookReader.PreviewAsync(new MemoryStream(bytes!), db, municipality!.Slug, Year, phase.Key, mapping, cancellationToken);
+        Preview = await MappedWorkbookReader.PreviewAsync(new MemoryStream(bytes!), db, municipality!.Slug, Year, phase!.Key, mapping!, cancellationToken);
         return Preview.Succeeded ? Page() : Refuse([.. Preview.Errors.Select(e => e.Text)]);
     }
 
     public async Task<IActionResult> OnPostImportAsync(string year, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(year, cancellationToken) is { } failure)
+        var (stop, phase, mapping) = await PrepareAsync(year, cancellationToken);
+        if (stop is not null)
         {
-            return failure;
+            return stop;
         }
 
-        if (await OutlineAsync(cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        if (ChosenPhase() is not { } phase)
-        {
-            return Refuse([shared["Import.NoPhase"]]);
-        }
-
-        var mapping = Mapping();
-        await SaveMappingAsync(mapping, cancellationToken);
-        Result = await MappedWorkbookReader.ImportAsync(new MemoryStream(bytes!), db, municipality!.Slug, Year, phase.Key, mapping, Gate(phase),
+        Result = await MappedWorkbookReader.ImportAsync(new MemoryStream(bytes!), db, municipality!.Slug, Year, phase!.Key, mapping!, Gate(phase!),
             cancellationToken);
         if (!Result.Succeeded)
         {
@@ -265,6 +243,29 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    // Preview and import start alike: the account and year, the re-posted workbook, the phase, and the mapping saved for next time.
+    private async Task<(IActionResult? Stop, PhaseDefinition? Phase, ColumnMapping? Mapping)> PrepareAsync(string year, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(year, cancellationToken) is { } failure)
+        {
+            return (failure, null, null);
+        }
+
+        if (await OutlineAsync(cancellationToken) is { } refused)
+        {
+            return (refused, null, null);
+        }
+
+        if (ChosenPhase() is not { } phase)
+        {
+            return (Refuse([shared["Import.NoPhase"]]), null, null);
+        }
+
+        var mapping = Mapping();
+        await SaveMappingAsync(mapping, cancellationToken);
+        return (null, phase, mapping);
     }
 
     private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, shared);
