@@ -82,7 +82,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     var services = scope.ServiceProvider;
     await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     await services.GetRequiredService<SearchIndex>().EnsureCurrentAsync();
-    await DemoAccounts.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+    await DemoAccounts.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), services.GetRequiredService<MokuhyoDbContext>());
     if (services.GetRequiredService<DatabaseOptions>().SeedDemoData)
     {
         await services.GetRequiredService<DemoAccounts>().EnsureAsync();

@@ -64,7 +64,7 @@ public sealed class Database : IAsyncDisposable
         {
             var sp = scope.ServiceProvider;
             await sp.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-            await DemoAccounts.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+            await DemoAccounts.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole<Guid>>>(), sp.GetRequiredService<MokuhyoDbContext>());
             await sp.GetRequiredService<DemoAccounts>().EnsureAsync();
         }
 

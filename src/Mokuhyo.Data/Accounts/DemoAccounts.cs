@@ -23,15 +23,35 @@ public sealed class DemoAccounts(MokuhyoDbContext db, UserManager<StaffUser> use
         ("viewer@iruma.example.jp", "閲覧者(デモ)", StaffRoles.Viewer, []),
     ];
 
-    /// <summary>Makes sure every role exists (on every start, demo or not).</summary>
-    public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roleManager)
+    /// <summary>
+    /// Makes sure every role exists (on every start, demo or not). Several web nodes may start at the
+    /// same moment on a new database: when another node inserts a role between this node's check and
+    /// its insert, the unique name index refuses the second row, and that is success, not a failure.
+    /// </summary>
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roleManager, MokuhyoDbContext db)
     {
         ArgumentNullException.ThrowIfNull(roleManager);
+        ArgumentNullException.ThrowIfNull(db);
         foreach (var role in StaffRoles.All)
         {
-            if (!await roleManager.RoleExistsAsync(role))
+            if (await roleManager.RoleExistsAsync(role))
             {
-                await roleManager.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() });
+                continue;
+            }
+
+            var created = new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() };
+            try
+            {
+                await roleManager.CreateAsync(created);
+            }
+            catch (DbUpdateException)
+            {
+                // The refused row stays tracked as Added and would be inserted again by the next save.
+                db.Entry(created).State = EntityState.Detached;
+                if (await roleManager.FindByNameAsync(role) is null)
+                {
+                    throw;
+                }
             }
         }
     }
@@ -39,7 +59,7 @@ public sealed class DemoAccounts(MokuhyoDbContext db, UserManager<StaffUser> use
     /// <summary>Creates the demo accounts that are missing; the demo municipality must exist.</summary>
     public async Task<int> EnsureAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureRolesAsync(roles);
+        await EnsureRolesAsync(roles, db);
         var municipality = await db.Municipalities.AsNoTracking().SingleOrDefaultAsync(m => m.Slug == MunicipalitySlug, cancellationToken);
         if (municipality is null)
         {

@@ -39,7 +39,7 @@ public sealed class FirstRunSetup(MokuhyoDbContext db, UserManager<StaffUser> us
             throw new ArgumentException("The municipality code and slug must be validated before set-up.", nameof(request));
         }
 
-        await DemoAccounts.EnsureRolesAsync(roles);
+        await DemoAccounts.EnsureRolesAsync(roles, db);
         await Gate.WaitAsync(cancellationToken);
         try
         {
