@@ -5,6 +5,7 @@ using Mokuhyo.Data;
 using Mokuhyo.Data.Accounts;
 using Mokuhyo.Data.DemoData;
 using Mokuhyo.Domain.Policies;
+using Mokuhyo.Tests.Common;
 using Mokuhyo.Web.Tests.Admin;
 
 namespace Mokuhyo.Web.Tests.Isolation;
@@ -27,7 +28,7 @@ public sealed record City(string Slug, Guid Id, int Year, string Department, str
 /// in the other. Each has accounts of every role and a draft goal carrying a marker
 /// that was never published.
 /// </summary>
-public sealed class TwoCities : IAsyncLifetime
+public class TwoCities : IAsyncLifetime
 {
     public const string Password = "Isolation-test-2026";
     public const string IrumaMarker = "入間未公開ISOLATION甲";
@@ -46,9 +47,26 @@ public sealed class TwoCities : IAsyncLifetime
 
     public City Tokorozawa { get; private set; } = null!;
 
+    /// <summary>The database both cities share.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>Skips the calling test when its database server is not there (PostgreSQL without scripts/test.sh).</summary>
+    public void SkipIfUnavailable()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            TestPostgres.SkipIfUnavailable();
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
-        App = await AdminApp.StartAsync();
+        if (Provider == DatabaseProvider.Postgres && TestPostgres.AdminConnectionString is null)
+        {
+            return;
+        }
+
+        App = await AdminApp.StartAsync(Provider);
         await App.WithServicesAsync(async services =>
         {
             var json = TokorozawaFile(Mokuhyo.Data.EmbeddedFiles.DemoDataFiles().Single(f => !Mokuhyo.Data.EmbeddedFiles.IsExampleFile(f.Name)).Json);
@@ -84,7 +102,15 @@ public sealed class TwoCities : IAsyncLifetime
             [.. IrumaUnitNames.Select(TokorozawaName)], TokorozawaAccounts);
     }
 
-    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
 
     private static readonly Dictionary<string, string> IrumaAccounts = new(StringComparer.Ordinal)
     {
@@ -151,4 +177,10 @@ public sealed class TwoCities : IAsyncLifetime
             .Select(t => t.Id).ToListAsync(Ct));
         return new City(slug, municipality.Id, year, department, division, 2, marker, unitNames, accounts) { Guids = guids };
     });
+}
+
+/// <summary>The same two cities on PostgreSQL, the production database.</summary>
+public sealed class TwoCitiesOnPostgres : TwoCities
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

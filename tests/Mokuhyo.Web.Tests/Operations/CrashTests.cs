@@ -41,12 +41,14 @@ public class CrashTests
             {
                 var token = await TokenAsync(provider, connectionString);
                 using var stop = new CancellationTokenSource();
-                using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(10) };
+                // A first request on a busy machine (JIT, first queries) can take many seconds; a writer that timed
+                // out would stop for good, so only the kill may end the writers.
+                using var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromMinutes(2) };
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var writers = Targets.Select(t => WriteUntilKilledAsync(client, t.Goal, t.Indicator, acknowledged, stop.Token)).ToList();
 
                 // Kill once enough writes were acknowledged, mid-stream.
-                var deadline = DateTime.UtcNow.AddSeconds(30);
+                var deadline = DateTime.UtcNow.AddSeconds(120);
                 while (acknowledged.Count < 40 && DateTime.UtcNow < deadline && writers.All(w => !w.IsCompleted))
                 {
                     await Task.Delay(50, TestContext.Current.CancellationToken);

@@ -5,7 +5,7 @@ using Mokuhyo.Web.Tests.Admin;
 
 namespace Mokuhyo.Web.Tests.Tenancy;
 
-public sealed class BrandingTests(TenancyApp tenancy) : IClassFixture<TenancyApp>
+public abstract class BrandingTests(TenancyApp tenancy)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -35,6 +35,7 @@ public sealed class BrandingTests(TenancyApp tenancy) : IClassFixture<TenancyApp
     [Fact]
     public async Task Planning_staff_and_administrators_edit_the_brand_and_others_may_not()
     {
+        tenancy.SkipIfUnavailable();
         foreach (var email in new[] { "kikaku@iruma.example.jp", "admin@iruma.example.jp" })
         {
             using var client = await tenancy.App.SignedInAsync(email);
@@ -58,6 +59,7 @@ public sealed class BrandingTests(TenancyApp tenancy) : IClassFixture<TenancyApp
     [InlineData("#0b5394;}body{", "", "# で始まる6桁の16進数")]
     public async Task Colours_that_fail_WCAG_AA_are_refused_naming_the_pair_and_its_ratio(string primary, string accent, string message)
     {
+        tenancy.SkipIfUnavailable();
         using var client = await tenancy.App.SignedInAsync("kikaku@iruma.example.jp");
         var before = await VersionAsync();
         using var response = await SaveColorsAsync(client, primary, accent);
@@ -69,6 +71,7 @@ public sealed class BrandingTests(TenancyApp tenancy) : IClassFixture<TenancyApp
     [Fact]
     public async Task Saved_colours_reach_the_public_pages_through_a_cached_stylesheet()
     {
+        tenancy.SkipIfUnavailable();
         using var client = await tenancy.App.SignedInAsync("kikaku@iruma.example.jp");
         using var saved = await SaveColorsAsync(client, "#7A1F3D", "#333333");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -100,6 +103,7 @@ public sealed class BrandingTests(TenancyApp tenancy) : IClassFixture<TenancyApp
     [Fact]
     public async Task Emblems_are_PNG_or_JPEG_within_the_limit_and_served_with_their_type()
     {
+        tenancy.SkipIfUnavailable();
         using var client = await tenancy.App.SignedInAsync("admin@iruma.example.jp");
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"u8.ToArray();
         using (var refused = await UploadAsync(client, svg, "emblem.png", "image/png"))
@@ -137,3 +141,7 @@ public sealed class BrandingTests(TenancyApp tenancy) : IClassFixture<TenancyApp
         Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
     }
 }
+
+public sealed class BrandingOnSqliteTests(TenancyApp tenancy) : BrandingTests(tenancy), IClassFixture<TenancyApp>;
+
+public sealed class BrandingOnPostgresTests(TenancyAppOnPostgres tenancy) : BrandingTests(tenancy), IClassFixture<TenancyAppOnPostgres>;

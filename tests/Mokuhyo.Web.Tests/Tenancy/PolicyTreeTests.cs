@@ -6,7 +6,7 @@ using Mokuhyo.Web.Tests.Admin;
 
 namespace Mokuhyo.Web.Tests.Tenancy;
 
-public sealed class PolicyTreeTests(TenancyApp tenancy) : IClassFixture<TenancyApp>
+public abstract class PolicyTreeTests(TenancyApp tenancy)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -25,6 +25,7 @@ public sealed class PolicyTreeTests(TenancyApp tenancy) : IClassFixture<TenancyA
     [Fact]
     public async Task Planning_staff_build_the_tree_editors_link_goals_and_the_public_browses_it_as_published()
     {
+        tenancy.SkipIfUnavailable();
         using var planning = await tenancy.App.SignedInAsync("kikaku@iruma.example.jp");
         using (var viewer = await tenancy.App.SignedInAsync("viewer@iruma.example.jp"))
         {
@@ -117,3 +118,7 @@ public sealed class PolicyTreeTests(TenancyApp tenancy) : IClassFixture<TenancyA
         Assert.Equal(2, await tenancy.App.WithDbAsync(db => db.PolicyNodes.CountAsync(Ct)));
     }
 }
+
+public sealed class PolicyTreeOnSqliteTests(TenancyApp tenancy) : PolicyTreeTests(tenancy), IClassFixture<TenancyApp>;
+
+public sealed class PolicyTreeOnPostgresTests(TenancyAppOnPostgres tenancy) : PolicyTreeTests(tenancy), IClassFixture<TenancyAppOnPostgres>;
