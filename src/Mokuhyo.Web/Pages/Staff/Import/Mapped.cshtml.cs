@@ -268,7 +268,7 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
         return (null, phase, mapping);
     }
 
-    private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, shared);
+    private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, DraftImportGate.MappedSource, shared);
 
     private StaffAccess? access;
     private Municipality? municipality;
