@@ -356,6 +356,7 @@ internal static class DraftWriter
     private static void SyncFields(MokuhyoDbContext db, BulkInserter inserts, Goal goal, List<FieldRow> rows,
         IReadOnlySet<(string FieldKey, string PhaseKey)> replaced)
     {
+        var changed = false;
         foreach (var row in rows)
         {
             var stored = goal.FieldValues.Find(v => string.Equals(v.FieldKey, row.FieldKey, StringComparison.Ordinal)
@@ -363,10 +364,12 @@ internal static class DraftWriter
             if (stored is null)
             {
                 inserts.Add(new GoalFieldValue { GoalId = goal.Id, PhaseKey = row.PhaseKey, FieldKey = row.FieldKey, Value = row.Value });
+                changed = true;
             }
             else if (!string.Equals(stored.Value, row.Value, StringComparison.Ordinal))
             {
                 stored.Value = row.Value;
+                changed = true;
             }
         }
 
@@ -375,6 +378,14 @@ internal static class DraftWriter
         {
             goal.FieldValues.Remove(stale);
             db.Remove(stale);
+            changed = true;
+        }
+
+        // The field editor saves against the goal's version: moving it here makes a page opened before the
+        // import a conflict rather than a silent overwrite of what the workbook brought.
+        if (changed && db.Entry(goal).State == EntityState.Unchanged)
+        {
+            db.Entry(goal).State = EntityState.Modified;
         }
     }
 
