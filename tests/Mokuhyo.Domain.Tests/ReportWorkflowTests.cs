@@ -118,4 +118,28 @@ public class ReportWorkflowTests
     {
         Assert.Equal(editable, ReportWorkflow.IsEditable(status));
     }
+
+    [Theory]
+    [InlineData(ReportStatus.NotStarted, ReportRole.Planning, true)]
+    [InlineData(ReportStatus.Draft, ReportRole.Planning, true)]
+    [InlineData(ReportStatus.Returned, ReportRole.Planning, true)]
+    [InlineData(ReportStatus.NotStarted, ReportRole.Editor, true)]
+    [InlineData(ReportStatus.Submitted, ReportRole.Planning, false)]
+    [InlineData(ReportStatus.Approved, ReportRole.Planning, false)]
+    [InlineData(ReportStatus.Published, ReportRole.Planning, false)]
+    [InlineData(ReportStatus.Draft, ReportRole.Approver, false)]
+    [InlineData(ReportStatus.Draft, ReportRole.None, false)]
+    public void An_import_fills_drafts_for_editors_and_planning_staff_where_editing_may_start(ReportStatus from, ReportRole roles, bool allowed)
+    {
+        var outcome = ReportWorkflow.DecideImport(from, roles);
+
+        Assert.Equal(allowed, outcome.Allowed);
+        Assert.Equal(allowed, outcome.Allowed && (from == ReportStatus.Returned ? outcome.To == ReportStatus.Returned : outcome.To == ReportStatus.Draft));
+    }
+
+    [Fact]
+    public void Planning_staff_still_may_not_edit_by_hand()
+    {
+        Assert.Equal(TransitionRefusal.NotPermitted, ReportWorkflow.Decide(ReportStatus.Draft, ReportAction.Edit, ReportRole.Planning, null).Refusal);
+    }
 }

@@ -153,4 +153,25 @@ public class WarekiTests
             Assert.Equal("平成31年4月30日", Wareki.FormatDate(new DateOnly(2019, 4, 30)));
         }
     }
+
+    [Theory]
+    [InlineData("令和7年3月31日", 2025, 3, 31)]
+    [InlineData("令和元年5月1日", 2019, 5, 1)]
+    [InlineData("平成31年4月30日", 2019, 4, 30)]
+    public void A_date_as_printed_reads_back(string text, int year, int month, int day)
+    {
+        Assert.True(Wareki.TryParseDate(text, out var date));
+        Assert.Equal(new DateOnly(year, month, day), date);
+        Assert.Equal(text, Wareki.FormatDate(date));
+    }
+
+    [Theory]
+    [InlineData("令和6年3月")]
+    [InlineData("2025-03-31")]
+    [InlineData("令和5年2月30日")]
+    [InlineData("")]
+    public void Anything_else_is_not_a_printed_date(string text)
+    {
+        Assert.False(Wareki.TryParseDate(text, out _));
+    }
 }

@@ -100,6 +100,17 @@ public sealed class AccessPolicy(MokuhyoDbContext db)
         return access.IsAdministrator || EditorBoundTo(access, UnitTree.SelfAndAncestors(department, units));
     }
 
+    /// <summary>
+    /// Whether an account may fill a department's drafts from a workbook: whoever may edit the department, and
+    /// the planning staff of its municipality, who import a city's existing goal sheets for every department.
+    /// Where the report stands in review is the workflow's part (<c>ReportWorkflow.DecideImport</c>).
+    /// </summary>
+    public static bool CanImportDrafts(StaffAccess access, Guid municipalityId, OrgUnit department, IReadOnlyList<OrgUnit> units)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return CanEditDepartment(access, municipalityId, department, units) || (access.BelongsTo(municipalityId) && access.IsPlanning);
+    }
+
     /// <summary>Whether an account may change a goal: editors of the department, or of the goal's lead or shared divisions.</summary>
     public static bool CanEditGoal(StaffAccess access, Guid municipalityId, OrgUnit department, Goal goal, IReadOnlyList<OrgUnit> units)
     {

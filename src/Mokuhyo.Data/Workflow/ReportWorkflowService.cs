@@ -13,6 +13,9 @@ public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher p
     /// <summary>The audit action of a published report's reopening (改訂), carrying the reason given.</summary>
     public const string ReopenedAction = "reopened";
 
+    /// <summary>The audit action of a workbook import into a report's draft, naming the phase and the kind of workbook.</summary>
+    public const string ImportedAction = "imported";
+
     /// <summary>The state of a department's report in a phase; a report nobody has touched is 未着手.</summary>
     public async Task<ReportState> GetStateAsync(Guid departmentId, string phaseKey, CancellationToken cancellationToken = default)
     {
@@ -123,10 +126,46 @@ public sealed class ReportWorkflowService(MokuhyoDbContext db, ReportPublisher p
     /// Marks the report as being written (未着手 → 下書き) before content is saved, refusing when the
     /// report is under review or published. Call it in the same save as the content change.
     /// </summary>
-    public async Task<WorkflowResult> BeginEditAsync(Guid departmentId, string phaseKey, ReportRole roles, CancellationToken cancellationToken = default)
+    public Task<WorkflowResult> BeginEditAsync(Guid departmentId, string phaseKey, ReportRole roles, CancellationToken cancellationToken = default) =>
+        BeginAsync(departmentId, phaseKey, status => ReportWorkflow.Decide(status, ReportAction.Edit, roles, null), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="BeginEditAsync"/>, for a workbook import (<see cref="ReportWorkflow.DecideImport"/>: planning staff
+    /// may fill any department's draft too), and records in the audit trail who imported into the report and from
+    /// what. The import's new records are inserted in bulk, past the save interceptor, so this entry is what names
+    /// the person behind them. Call it in the same transaction as the import.
+    /// </summary>
+    public async Task<WorkflowResult> BeginImportAsync(Guid departmentId, string phaseKey, ReportRole roles, string source,
+        CancellationToken cancellationToken = default)
+    {
+        var begun = await BeginAsync(departmentId, phaseKey, status => ReportWorkflow.DecideImport(status, roles), cancellationToken);
+        if (begun.Succeeded)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = clock.GetUtcNow(),
+                ActorId = actor.Id,
+                ActorName = actor.Name,
+                EntityType = nameof(ReportState),
+                EntityId = begun.State.Id.ToString("D", System.Globalization.CultureInfo.InvariantCulture),
+                DepartmentId = departmentId,
+                Action = ImportedAction,
+                Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, Audit.AuditChange>(StringComparer.Ordinal)
+                {
+                    ["PhaseKey"] = new(null, phaseKey),
+                    ["Source"] = new(null, source),
+                }, Domain.Reports.ReportJson.Options),
+            });
+        }
+
+        return begun;
+    }
+
+    private async Task<WorkflowResult> BeginAsync(Guid departmentId, string phaseKey, Func<ReportStatus, TransitionOutcome> decide,
+        CancellationToken cancellationToken)
     {
         var state = await TrackedStateAsync(departmentId, phaseKey, cancellationToken);
-        var outcome = ReportWorkflow.Decide(state.Status, ReportAction.Edit, roles, null);
+        var outcome = decide(state.Status);
         if (!outcome.Allowed)
         {
             return WorkflowResult.Refused(state, outcome.Refusal);

@@ -38,7 +38,7 @@ internal static class DraftWriter
 
                 var inserts = new BulkInserter(db);
                 inserts.Order(typeof(Goal), typeof(GoalCoUnit), typeof(Indicator), typeof(IndicatorActual), typeof(GoalResult),
-                    typeof(ResultBlock), typeof(PlanItem));
+                    typeof(ResultBlock), typeof(GoalFieldValue), typeof(PlanItem));
                 var result = await ApplyAsync(db, inserts, context, content, replace, cancellationToken);
                 await SaveAsync(db, cancellationToken);
                 await inserts.InsertAsync(cancellationToken);
@@ -81,11 +81,13 @@ internal static class DraftWriter
             .Include(g => g.CoUnits)
             .Include(g => g.Indicators).ThenInclude(i => i.Actuals.Where(a => a.PhaseKey == phaseKey))
             .Include(g => g.Results.Where(r => r.PhaseKey == phaseKey)).ThenInclude(r => r.Blocks)
+            .Include(g => g.FieldValues)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var goalsByKey = existing.ToDictionary(g => (g.DepartmentId, g.Number));
         var indicatorsByGoal = content.Indicators.ToLookup(i => (i.Department, i.GoalNumber));
         var blocksByGoal = content.Blocks.ToLookup(b => (b.Department, b.GoalNumber));
+        var fieldsByGoal = content.Fields.ToLookup(f => (f.Department, f.GoalNumber));
 
         var counts = new Counts();
         var kept = new HashSet<Guid>();
@@ -118,6 +120,7 @@ internal static class DraftWriter
             SyncCoUnits(db, inserts, goal, [.. row.CoUnitCodes.Select(c => context.Units[c].Id)]);
             SyncIndicators(db, inserts, goal, [.. indicatorsByGoal[(row.Department, row.Number)].OrderBy(i => i.Number)], context.Phase.Key, counts);
             SyncResult(db, inserts, goal, [.. blocksByGoal[(row.Department, row.Number)].OrderBy(b => b.Number)], context.Phase.Key);
+            SyncFields(db, inserts, goal, [.. fieldsByGoal[(row.Department, row.Number)]], content.ReplacedFields);
         }
 
         var deleted = new List<DeletedGoal>();
@@ -347,6 +350,42 @@ internal static class DraftWriter
         {
             result.Blocks.Remove(extra);
             db.Remove(extra);
+        }
+    }
+
+    private static void SyncFields(MokuhyoDbContext db, BulkInserter inserts, Goal goal, List<FieldRow> rows,
+        IReadOnlySet<(string FieldKey, string PhaseKey)> replaced)
+    {
+        var changed = false;
+        foreach (var row in rows)
+        {
+            var stored = goal.FieldValues.Find(v => string.Equals(v.FieldKey, row.FieldKey, StringComparison.Ordinal)
+                && string.Equals(v.PhaseKey, row.PhaseKey, StringComparison.Ordinal));
+            if (stored is null)
+            {
+                inserts.Add(new GoalFieldValue { GoalId = goal.Id, PhaseKey = row.PhaseKey, FieldKey = row.FieldKey, Value = row.Value });
+                changed = true;
+            }
+            else if (!string.Equals(stored.Value, row.Value, StringComparison.Ordinal))
+            {
+                stored.Value = row.Value;
+                changed = true;
+            }
+        }
+
+        foreach (var stale in goal.FieldValues.Where(v => replaced.Contains((v.FieldKey, v.PhaseKey))
+            && !rows.Exists(r => string.Equals(r.FieldKey, v.FieldKey, StringComparison.Ordinal) && string.Equals(r.PhaseKey, v.PhaseKey, StringComparison.Ordinal))).ToList())
+        {
+            goal.FieldValues.Remove(stale);
+            db.Remove(stale);
+            changed = true;
+        }
+
+        // The field editor saves against the goal's version: moving it here makes a page opened before the
+        // import a conflict rather than a silent overwrite of what the workbook brought.
+        if (changed && db.Entry(goal).State == EntityState.Unchanged)
+        {
+            db.Entry(goal).State = EntityState.Modified;
         }
     }
 

@@ -74,6 +74,9 @@ internal sealed class RowReader(TemplateTable table, RawRow row, ErrorCollector 
         return text;
     }
 
+    /// <summary>The cell as written, without a length check (the caller checks it against its own rule); null when empty.</summary>
+    public string? Value(int column) => Raw(column);
+
     public string? Code(int column) => Text(column, TextLimits.Code)?.Trim();
 
     /// <summary>The lines of a cell (a line break within the cell separates entries); blank lines are skipped.</summary>

@@ -63,7 +63,12 @@ public static class WorkbookImporter
                 return ImportResult.Failed(errors.ToList());
             }
 
-            sheets = WorkbookReader.Read(package, SheetNames, errors, cancellationToken);
+            // The goal fields' sheet is optional: a format without fields, or a goal sheet without values, has none.
+            // A file that cannot be listed is reported by the read below, once, as before.
+            var present = WorkbookReader.SheetNames(package, new ErrorCollector());
+            sheets = WorkbookReader.Read(package, present?.Contains(WorkbookTemplate.FieldSheet, StringComparer.Ordinal) == true
+                ? [.. SheetNames, WorkbookTemplate.FieldSheet]
+                : SheetNames, errors, cancellationToken);
         }
 
         if (sheets is null || sheets.Count < SheetNames.Length)
@@ -76,6 +81,11 @@ public static class WorkbookImporter
         foreach (var table in WorkbookTemplate.Tables)
         {
             headersOk &= CheckHeader(sheets[table.Name], table, 1, errors);
+        }
+
+        if (sheets.TryGetValue(WorkbookTemplate.FieldSheet, out var fieldSheet))
+        {
+            headersOk &= CheckHeader(fieldSheet, WorkbookTemplate.Fields.Table, 1, errors);
         }
 
         if (!headersOk)
@@ -191,7 +201,10 @@ public static class WorkbookImporter
         var (goals, goalKeys) = ReadGoals(sheets[WorkbookTemplate.GoalSheet], context, errors, CheckListed);
         var indicators = ReadIndicators(sheets[WorkbookTemplate.IndicatorSheet], goalKeys, errors, CheckListed);
         var blocks = ReadBlocks(sheets[WorkbookTemplate.ResultSheet], goalKeys, errors, CheckListed);
-        return new WorkbookContent(departments, plan, goals, indicators, blocks);
+        var (fields, replaced) = sheets.TryGetValue(WorkbookTemplate.FieldSheet, out var fieldSheet)
+            ? ReadFields(fieldSheet, context, goalKeys, errors, CheckListed)
+            : ([], new HashSet<(string, string)>());
+        return new WorkbookContent(departments, plan, goals, indicators, blocks, fields, replaced);
     }
 
     private static List<DepartmentRow> ReadDescription(RawSheet sheet, ImportContext context, ErrorCollector errors)
@@ -439,6 +452,54 @@ public static class WorkbookImporter
         }
 
         return rows;
+    }
+
+    // Only the fields the workbook's phase fills are read (plan fields in the plan phase, result fields in the
+    // others), as on the field editor; rows of the other fields are there for reading. A field shown in the
+    // workbook is given in full: a goal without its row loses the value.
+    private static (List<FieldRow> Rows, HashSet<(string, string)> Replaced) ReadFields(RawSheet sheet, ImportContext context,
+        HashSet<(string, int)> goals, ErrorCollector errors, ListedCheck listed)
+    {
+        var edited = GoalFieldRules.EditedIn(context.Format, context.Phase);
+        var rows = new List<FieldRow>();
+        var seen = new Dictionary<(string, int, string), int>();
+        var keys = string.Join("・", context.Format.GoalFields.Select(f => f.Key));
+        foreach (var row in DataRows(sheet, WorkbookTemplate.Fields.Table, 1, errors))
+        {
+            var department = row.Code(WorkbookTemplate.Fields.DepartmentCode);
+            var goal = row.WholeNumber(WorkbookTemplate.Fields.GoalNumber);
+            var key = row.Code(WorkbookTemplate.Fields.Key);
+            var isListed = listed(row, department, WorkbookTemplate.Fields.DepartmentCode);
+            var field = key is null ? null : context.Format.FindGoalField(key);
+            if (key is not null && field is null)
+            {
+                row.Error(WorkbookTemplate.Fields.Key, Keys.RefUnknownField, key, keys);
+            }
+
+            if (isListed && goal is { } g && !goals.Contains((department!, g)))
+            {
+                row.Error(WorkbookTemplate.Fields.GoalNumber, Keys.RefUnknownGoal, department, g);
+            }
+
+            if (field is null || !edited.Contains(field))
+            {
+                continue;
+            }
+
+            if (isListed && goal is { } gn && !seen.TryAdd((department!, gn, field.Key), row.Number))
+            {
+                row.Error(WorkbookTemplate.Fields.Key, Keys.DupField, department, gn, field.Label, seen[(department!, gn, field.Key)]);
+                continue;
+            }
+
+            var value = GoalFieldCells.Read(row, WorkbookTemplate.Fields.Text, field, context.Format);
+            if (row.IsValid && isListed && goal is { } goalNumber && value is not null)
+            {
+                rows.Add(new FieldRow(row.Number, department!, goalNumber, field.Key, GoalFieldRules.PhaseKeyOf(field, context.Format, context.Phase), value));
+            }
+        }
+
+        return (rows, [.. edited.Where(f => f.ShowsIn(FormatOutput.Excel)).Select(f => (f.Key, GoalFieldRules.PhaseKeyOf(f, context.Format, context.Phase)))]);
     }
 
     private static void RequirePartner(RowReader row, int column, int partner, TemplateTable columns)

@@ -22,10 +22,19 @@ internal sealed record IndicatorRow(int Row, string Department, int GoalNumber, 
 internal sealed record BlockRow(int Row, string Department, int GoalNumber, int Number, ResultBlockKind Kind, string? Heading,
     string? Text, List<string> Items);
 
-/// <summary>Everything a workbook says, checked and ready to be written.</summary>
+/// <summary>A value of one of the format's goal fields, as stored: the phase it is filed under, an ISO date, a level's key, or text.</summary>
+internal sealed record FieldRow(int Row, string Department, int GoalNumber, string FieldKey, string PhaseKey, string Value);
+
+/// <summary>
+/// Everything a workbook says, checked and ready to be written. <paramref name="ReplacedFields"/> are the goal
+/// fields (key, phase) whose values the workbook gives in full for its goals: a goal without a row for one loses
+/// its value. Fields not listed there are only set, never cleared.
+/// </summary>
 internal sealed record WorkbookContent(
     IReadOnlyList<DepartmentRow> Departments,
     IReadOnlyList<PlanRow> Plan,
     IReadOnlyList<GoalRow> Goals,
     IReadOnlyList<IndicatorRow> Indicators,
-    IReadOnlyList<BlockRow> Blocks);
+    IReadOnlyList<BlockRow> Blocks,
+    IReadOnlyList<FieldRow> Fields,
+    IReadOnlySet<(string FieldKey, string PhaseKey)> ReplacedFields);

@@ -275,7 +275,8 @@ public static class WorkbookTemplate
 
     /// <summary>
     /// The format's own goal fields (課題, 今後の方向性, 自己評価...), one row per goal and field, in the
-    /// format's order. Written only when the format has such fields; for reading, not imported.
+    /// format's order. Written only when some goal has a value; imported when present (the values of the fields
+    /// the workbook's phase fills), and a workbook without it leaves the fields as they are.
     /// </summary>
     public static class Fields
     {
@@ -288,12 +289,12 @@ public static class WorkbookTemplate
 
         public static TemplateTable Table { get; } = new(FieldSheet,
         [
-            new("部コード", ColumnKind.Reference, 18),
-            new("目標番号", ColumnKind.Reference, 8),
-            new("項目キー", ColumnKind.Reference, 16),
+            new("部コード", ColumnKind.Code, 18, Required: true),
+            new("目標番号", ColumnKind.Number, 8, Required: true),
+            new("項目キー", ColumnKind.Code, 16, Required: true),
             new("項目", ColumnKind.Reference, 22),
             new("区分(目標・結果)", ColumnKind.Reference, 12),
-            new("内容", ColumnKind.Reference, 90),
+            new("内容", ColumnKind.Lines, 90),
         ]);
 
         public static string ColumnWord(string column) => column == "plan" ? "目標" : "結果";

@@ -106,5 +106,9 @@ public static class WorkbookText
         public const string MappedFieldDirection = "Mapped.Field.Direction";
         public const string MappedFieldDue = "Mapped.Field.Due";
         public const string MappedFieldPlanReferences = "Mapped.Field.PlanReferences";
+        public const string RefUnknownField = "Ref.UnknownField";
+        public const string DupField = "Dup.Field";
+        public const string MappedFieldOtherPhase = "Mapped.FieldOtherPhase";
+        public const string MappedFieldDiffers = "Mapped.FieldDiffers";
     }
 }

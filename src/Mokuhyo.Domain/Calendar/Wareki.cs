@@ -47,6 +47,23 @@ public static class Wareki
     public static string FormatFiscalYearSpan(FiscalYear from, FiscalYear to) =>
         from.StartYear == to.StartYear ? FormatFiscalYear(from) : FormatFiscalYear(from) + "～" + FormatFiscalYear(to);
 
+    /// <summary>
+    /// Reads a date written as <see cref="FormatDate"/> writes it (令和7年3月31日, 令和元年5月1日), so that what a
+    /// document shows can come back; anything else is refused.
+    /// </summary>
+    public static bool TryParseDate(string? text, out DateOnly date)
+    {
+        date = default;
+        if (string.IsNullOrWhiteSpace(text)
+            || !DateTime.TryParseExact(text.Trim(), "ggy年M月d日", JapaneseEraCulture, DateTimeStyles.None, out var moment))
+        {
+            return false;
+        }
+
+        date = DateOnly.FromDateTime(moment);
+        return true;
+    }
+
     private static string Format(DateOnly date, string pattern) =>
         date.ToDateTime(TimeOnly.MinValue).ToString(pattern, JapaneseEraCulture);
 }

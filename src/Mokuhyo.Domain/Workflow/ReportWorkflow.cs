@@ -14,6 +14,13 @@ public static class ReportWorkflow
     public static bool IsEditable(ReportStatus status) =>
         status is ReportStatus.NotStarted or ReportStatus.Draft or ReportStatus.Returned;
 
+    /// <summary>
+    /// Decides whether a workbook import may fill the report's draft: where editing may start, by its editors
+    /// and also by planning staff, who bring a city's existing goal sheets in for every department.
+    /// </summary>
+    public static TransitionOutcome DecideImport(ReportStatus from, ReportRole roles) =>
+        Decide(from, ReportAction.Edit, (roles & ReportRole.Planning) != ReportRole.None ? roles | ReportRole.Editor : roles, null);
+
     /// <summary>Decides a transition; the outcome says why when it is refused.</summary>
     public static TransitionOutcome Decide(ReportStatus from, ReportAction action, ReportRole roles, string? comment)
     {

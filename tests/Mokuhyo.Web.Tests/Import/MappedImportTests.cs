@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Mokuhyo.Domain.Workflow;
 using Mokuhyo.Tests.Common;
 using Mokuhyo.Web.Tests.Authoring;
 
@@ -63,12 +64,12 @@ public sealed class MappedImportTests
     private static Task<int> GoalCountAsync(AuthoringApp app) => app.ReadAsync(db => db.Goals.CountAsync(Ct));
 
     [Fact]
-    public async Task An_administrator_maps_previews_without_writing_then_imports_and_gets_a_report()
+    public async Task Planning_staff_map_preview_without_writing_then_import_and_get_a_report()
     {
-        // The import goes through the template import's gate: the account must also be able to edit the
-        // department's drafts, which the city's administrator can and the planning office alone cannot.
+        // The planning office is bound to no department: the import gate lets planning staff fill any
+        // department's draft of their city, and the trail names who imported.
         await using var app = AuthoringApp.Start();
-        using var planner = await app.SignInAsync("admin@iruma.example.jp");
+        using var planner = await app.SignInAsync(Planner);
         var before = await GoalCountAsync(app);
 
         var (status, mapping) = await UploadAsync(planner, Valid());
@@ -86,6 +87,66 @@ public sealed class MappedImportTests
         Assert.Equal("取り込みました: 1部、目標2件、指標3件を作成しました。", report.QuerySelector("#mapped-report")!.TextContent);
         Assert.Equal(before + 2, await GoalCountAsync(app));
         Assert.Equal("𠮷野川の清掃", await app.ReadAsync(db => db.Goals.Where(g => g.Number == 10).Select(g => g.Title).SingleAsync(Ct)));
+        var entry = Assert.Single(await ImportAccounts.ImportEntriesAsync(app));
+        Assert.Equal("企画・行政経営課(デモ)", entry.ActorName);
+        Assert.Contains("mapped-workbook", entry.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_imports_as_well()
+    {
+        await using var app = AuthoringApp.Start();
+        using var admin = await app.SignInAsync("admin@iruma.example.jp");
+        var before = await GoalCountAsync(app);
+        var (_, mapping) = await UploadAsync(admin, Valid());
+
+        var (status, page) = await PostAsync(admin, mapping, "Import", Map);
+
+        Assert.True(status == HttpStatusCode.OK, page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Equal(before + 2, await GoalCountAsync(app));
+    }
+
+    [Theory]
+    [InlineData("plan", ReportStatus.Submitted, "目標設定は提出済")]
+    [InlineData("year-end", null, "期末報告は公開")]
+    public async Task A_report_under_review_or_published_refuses_the_import_and_nothing_is_written(string phase, ReportStatus? status, string message)
+    {
+        await using var app = AuthoringApp.Start();
+        if (status is { } set)
+        {
+            await ImportAccounts.SetStatusAsync(app, phase, set);
+        }
+
+        using var planner = await app.SignInAsync(Planner);
+        var before = await GoalCountAsync(app);
+        var (_, mapping) = await UploadAsync(planner, Valid());
+
+        var (code, page) = await PostAsync(planner, mapping, "Import", form =>
+        {
+            Map(form);
+            form.Set("Phase", phase);
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, code);
+        Assert.Contains($"「市民生活部」の{message}のため変更できません", page.QuerySelector(".form-errors")?.TextContent ?? page.Body?.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(before, await GoalCountAsync(app));
+        Assert.Empty(await ImportAccounts.ImportEntriesAsync(app));
+    }
+
+    [Fact]
+    public async Task Another_citys_planning_staff_get_a_404_that_names_nothing_of_the_city()
+    {
+        await using var app = AuthoringApp.Start();
+        await ImportAccounts.AddOtherCityAsync(app);
+        using var other = await app.SignInAsync(ImportAccounts.OtherCityPlanner);
+
+        using var response = await other.GetAsync(Page);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("市民生活部", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("入間市", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,82 @@ public sealed class WorkbookUploadTests
     }
 
     [Fact]
+    public async Task Planning_staff_import_into_a_department_they_are_not_bound_to_and_the_trail_names_them()
+    {
+        await using var app = AuthoringApp.Start();
+        using var planner = await app.SignInAsync(AuthoringApp.Planning);
+        var workbook = await ExportAsync(planner, "plan");
+
+        var (status, page) = await UploadAsync(planner, "plan", workbook);
+
+        Assert.True(status == HttpStatusCode.OK, page.QuerySelector(".form-errors")?.TextContent);
+        Assert.Equal(ReportStatus.Draft, await PlanStatusAsync(app));
+        var entry = Assert.Single(await ImportAccounts.ImportEntriesAsync(app));
+        Assert.Equal("企画・行政経営課(デモ)", entry.ActorName);
+        Assert.Contains("template-workbook", entry.Changes, StringComparison.Ordinal);
+        Assert.Contains("\"plan\"", entry.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_editor_of_another_department_changes_nothing()
+    {
+        await using var app = AuthoringApp.Start();
+        await ImportAccounts.AddOtherDepartmentAsync(app);
+        using var editor = await app.SignInAsync(AuthoringApp.Editor);
+        var workbook = await ExportAsync(editor, "plan");
+        using var other = await app.SignInAsync(ImportAccounts.OtherDepartmentEditor);
+
+        var (status, page) = await UploadAsync(other, "plan", workbook);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("「市民生活部」を変更する権限がない", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await PlanStatusAsync(app));
+        Assert.Empty(await ImportAccounts.ImportEntriesAsync(app));
+    }
+
+    [Theory]
+    [InlineData(ReportStatus.Submitted, "提出済")]
+    [InlineData(ReportStatus.Approved, "承認済")]
+    [InlineData(ReportStatus.Published, "公開")]
+    public async Task Planning_staff_cannot_import_into_a_report_under_review_or_published(ReportStatus status, string word)
+    {
+        await using var app = AuthoringApp.Start();
+        using var planner = await app.SignInAsync(AuthoringApp.Planning);
+        var workbook = await ExportAsync(planner, "plan");
+        await ImportAccounts.SetStatusAsync(app, "plan", status);
+        var before = await app.ReadAsync(db => db.Goals.OrderBy(g => g.Number).Select(g => g.Version).ToListAsync(Ct));
+
+        var (code, page) = await UploadAsync(planner, "plan", workbook);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, code);
+        Assert.Contains($"「市民生活部」の目標設定は{word}のため変更できません", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(status, await PlanStatusAsync(app));
+        Assert.Equal(before, await app.ReadAsync(db => db.Goals.OrderBy(g => g.Number).Select(g => g.Version).ToListAsync(Ct)));
+        Assert.Empty(await ImportAccounts.ImportEntriesAsync(app));
+    }
+
+    [Fact]
+    public async Task Another_citys_planning_staff_cannot_even_address_the_year()
+    {
+        await using var app = AuthoringApp.Start();
+        await ImportAccounts.AddOtherCityAsync(app);
+        using var editor = await app.SignInAsync(AuthoringApp.Editor);
+        var workbook = await ExportAsync(editor, "plan");
+        using var other = await app.SignInAsync(ImportAccounts.OtherCityPlanner);
+
+        using var page = await other.GetAsync(Page);
+        using var export = await other.GetAsync($"{Page}?handler=Export&phase=plan");
+        var body = await page.Content.ReadAsStringAsync(Ct) + await export.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, export.StatusCode);
+        Assert.DoesNotContain("市民生活部", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("入間市", body, StringComparison.Ordinal);
+        Assert.Null(await PlanStatusAsync(app));
+        Assert.NotEmpty(workbook);
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_workbook_gets_a_japanese_error_and_changes_nothing()
     {
         await using var app = AuthoringApp.Start();

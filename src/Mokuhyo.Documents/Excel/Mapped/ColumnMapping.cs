@@ -35,6 +35,12 @@ public sealed record ColumnMapping(string? SheetName, int HeaderRow, IReadOnlyDi
 {
     public const int MaxHeaderRow = 50;
 
+    /// <summary>The prefix of a goal field's key where the mapping is stored beside the fixed fields' names.</summary>
+    public const string GoalFieldPrefix = "field:";
+
+    /// <summary>The format's own goal fields (課題, 自己評価...) mapped, by field key, to the header text of their column.</summary>
+    public IReadOnlyDictionary<string, string> GoalFields { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The fields without which no goal can be made.</summary>
     public static IReadOnlyList<MappedField> RequiredFields { get; } = [MappedField.Department, MappedField.GoalNumber, MappedField.GoalTitle];
 

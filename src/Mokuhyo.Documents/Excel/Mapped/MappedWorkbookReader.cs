@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mokuhyo.Data;
+using Mokuhyo.Domain.Formats;
 using Mokuhyo.Domain.Goals;
 using Mokuhyo.Domain.Text;
 using Keys = Mokuhyo.Documents.Excel.WorkbookText.Keys;
@@ -10,8 +11,11 @@ namespace Mokuhyo.Documents.Excel.Mapped;
 public sealed record WorkbookOutline(IReadOnlyList<ImportError> Errors, IReadOnlyList<string> SheetNames, string? Sheet,
     IReadOnlyList<string> Headers);
 
-/// <summary>A goal a mapped workbook would create, with its indicators' names.</summary>
-public sealed record PreviewGoal(int Row, int Number, string Title, string LeadUnit, IReadOnlyList<string> Indicators);
+/// <summary>A goal a mapped workbook would create, with its indicators' names and its goal fields' values (label, value as shown).</summary>
+public sealed record PreviewGoal(int Row, int Number, string Title, string LeadUnit, IReadOnlyList<string> Indicators)
+{
+    public IReadOnlyList<KeyValuePair<string, string>> Fields { get; init; } = [];
+}
 
 /// <summary>The goals a mapped workbook would add to one department.</summary>
 public sealed record PreviewDepartment(string Code, string Name, IReadOnlyList<PreviewGoal> Goals);
@@ -58,10 +62,20 @@ public static class MappedWorkbookReader
         }
 
         var indicators = content.Indicators.ToLookup(i => (i.Department, i.GoalNumber));
+        var fields = content.Fields.ToLookup(f => (f.Department, f.GoalNumber));
         var names = context.Units.Values.ToDictionary(u => u.Code, u => u.Name, StringComparer.Ordinal);
+        KeyValuePair<string, string> Shown(FieldRow row)
+        {
+            var field = context.Format.FindGoalField(row.FieldKey)!;
+            return new(field.Label, field.Kind == GoalFieldKind.Rating ? context.Format.RatingScale.FindLevel(row.Value)?.Label ?? row.Value : row.Value);
+        }
+
         return new MappedPreview([], [.. content.Departments.Select(d => new PreviewDepartment(d.Code, names[d.Code],
             [.. content.Goals.Where(g => g.Department == d.Code).Select(g => new PreviewGoal(g.Row, g.Number, g.Title, names[g.LeadCode],
-                [.. indicators[(d.Code, g.Number)].OrderBy(i => i.Number).Select(i => i.Name)]))]))]);
+                [.. indicators[(d.Code, g.Number)].OrderBy(i => i.Number).Select(i => i.Name)])
+            {
+                Fields = [.. fields[(d.Code, g.Number)].Select(Shown)],
+            })]))]);
     }
 
     /// <summary>
@@ -152,11 +166,17 @@ public static class MappedWorkbookReader
             return (errors, null, null, loaded);
         }
 
+        var fieldColumns = GoalFieldColumns(loaded, mapping, context, errors);
+        if (fieldColumns is null)
+        {
+            return (errors, null, null, loaded);
+        }
+
         var departmentIds = context.Units.Values.Where(u => u.IsReportingUnit).Select(u => u.Id).ToList();
         var existing = (await db.Goals.AsNoTracking().Where(g => departmentIds.Contains(g.DepartmentId))
             .Select(g => new { g.DepartmentId, g.Number }).ToListAsync(cancellationToken))
             .Select(g => (g.DepartmentId, g.Number)).ToHashSet();
-        var content = Read(loaded, columns, context, existing, errors);
+        var content = Read(loaded, columns, fieldColumns, context, existing, errors);
 
         // Messages place a problem by column letter; people mapped columns by their headers, so name both.
         return (Relabel(errors, loaded), context, errors.Any ? null : content, loaded);
@@ -205,6 +225,55 @@ public static class MappedWorkbookReader
         return errors.Any ? null : columns;
     }
 
+    /// <summary>
+    /// The columns of the format's goal fields. The phase decides which may be mapped, as on the field editor and
+    /// the submit check: plan fields always (filed under the plan phase), result fields only in a phase that
+    /// reports results; each required field of the phase must be mapped. Keys the format no longer has (a saved
+    /// mapping of an older version) are left aside.
+    /// </summary>
+    private static Dictionary<GoalFieldDefinition, int>? GoalFieldColumns(Loaded loaded, ColumnMapping mapping, ImportContext context,
+        ErrorCollector errors)
+    {
+        var sheet = loaded.Sheet.Name;
+        var allowed = context.Format.GoalFieldsOf(context.Phase.Kind).ToList();
+        var columns = new Dictionary<GoalFieldDefinition, int>();
+        foreach (var field in context.Format.GoalFields)
+        {
+            var header = mapping.GoalFields.TryGetValue(field.Key, out var h) && !string.IsNullOrWhiteSpace(h) ? h : null;
+            if (header is null)
+            {
+                if (field.Required && allowed.Contains(field))
+                {
+                    errors.Add(Keys.MappedFieldNotMapped, sheet, null, null, field.Label);
+                }
+
+                continue;
+            }
+
+            if (!allowed.Contains(field))
+            {
+                errors.Add(Keys.MappedFieldOtherPhase, sheet, null, null, field.Label, context.Phase.Name);
+                continue;
+            }
+
+            var matches = loaded.Headers.Select((x, i) => (x, i)).Where(x => string.Equals(x.x, header.Trim(), StringComparison.Ordinal)).ToList();
+            if (matches.Count == 0)
+            {
+                errors.Add(Keys.MappedHeaderNotFound, sheet, mapping.HeaderRow, null, field.Label, header, mapping.HeaderRow);
+            }
+            else if (matches.Count > 1)
+            {
+                errors.Add(Keys.MappedHeaderTwice, sheet, mapping.HeaderRow, null, header, mapping.HeaderRow);
+            }
+            else
+            {
+                columns[field] = matches[0].i;
+            }
+        }
+
+        return errors.Any ? null : columns;
+    }
+
     /// <summary>A unit named by its code, else by its name (unique in the fiscal year); null after reporting why not.</summary>
     private static string? Unit(RowReader row, int column, ImportContext context, bool reportingOnly)
     {
@@ -236,9 +305,11 @@ public static class MappedWorkbookReader
     /// <summary>The Japanese name of a target field, as the mapping form and messages show it.</summary>
     public static string FieldLabel(MappedField field) => WorkbookText.Get("Mapped.Field." + field);
 
-    private static WorkbookContent Read(Loaded loaded, Dictionary<MappedField, int> columns, ImportContext context,
-        HashSet<(Guid, int)> existing, ErrorCollector errors)
+    private static WorkbookContent Read(Loaded loaded, Dictionary<MappedField, int> columns, Dictionary<GoalFieldDefinition, int> fieldColumns,
+        ImportContext context, HashSet<(Guid, int)> existing, ErrorCollector errors)
     {
+        // A goal spans its rows; each field takes the value one of them gives, and rows that give another are refused.
+        var fieldValues = new Dictionary<GoalRow, Dictionary<GoalFieldDefinition, (string Value, int Row)>>(ReferenceEqualityComparer.Instance);
         var required = ColumnMapping.RequiredFields.Select(f => columns[f]).ToHashSet();
         var table = new TemplateTable(loaded.Sheet.Name,
             [.. loaded.Headers.Select((h, i) => new TemplateColumn(h ?? WorkbookTemplate.ColumnLetter(i), ColumnKind.Text, 0, required.Contains(i)))]);
@@ -263,6 +334,8 @@ public static class MappedWorkbookReader
             var direction = Col(MappedField.Direction) is { } d ? row.Choice(d, WorkbookTemplate.Indicators.Directions) : null;
             var due = Col(MappedField.Due) is { } du ? row.Date(du) : null;
             var references = Col(MappedField.PlanReferences) is { } p ? row.Lines(p, TextLimits.Line) : [];
+            var values = fieldColumns.Select(f => (Field: f.Key, Column: f.Value, Value: GoalFieldCells.Read(row, f.Value, f.Key, context.Format)))
+                .Where(f => f.Value is not null).ToList();
 
             if (Col(MappedField.Direction) is { } dc && row.Has(dc) && target is null && row.IsValid)
             {
@@ -296,6 +369,31 @@ public static class MappedWorkbookReader
                 continue;
             }
 
+            if (!fieldValues.TryGetValue(goal, out var given))
+            {
+                given = [];
+                fieldValues.Add(goal, given);
+            }
+
+            var differs = false;
+            foreach (var (field, column, value) in values)
+            {
+                if (given.TryGetValue(field, out var first) && !string.Equals(first.Value, value, StringComparison.Ordinal))
+                {
+                    row.Error(column, Keys.MappedFieldDiffers, context.Units[department].Name, goalNumber, field.Label, first.Row);
+                    differs = true;
+                }
+                else
+                {
+                    given.TryAdd(field, (value!, raw.Number));
+                }
+            }
+
+            if (differs)
+            {
+                continue;
+            }
+
             if (name is not null)
             {
                 var kind = target is not null ? IndicatorKind.Numeric
@@ -313,6 +411,26 @@ public static class MappedWorkbookReader
             errors.Add(Keys.MappedNoRows, loaded.Sheet.Name, null, null);
         }
 
-        return new WorkbookContent(departments, [], goals, indicators, []);
+        // A required field is checked per goal, as the submit check will: empty on every row of the goal is an
+        // error at the goal's first row.
+        var fields = new List<FieldRow>();
+        foreach (var goal in goals)
+        {
+            var given = fieldValues.TryGetValue(goal, out var known) ? known : [];
+            foreach (var (field, column) in fieldColumns)
+            {
+                if (given.TryGetValue(field, out var value))
+                {
+                    fields.Add(new FieldRow(value.Row, goal.Department, goal.Number, field.Key,
+                        GoalFieldRules.PhaseKeyOf(field, context.Format, context.Phase), value.Value));
+                }
+                else if (field.Required)
+                {
+                    errors.Add(Keys.ValueRequired, loaded.Sheet.Name, goal.Row, column, field.Label);
+                }
+            }
+        }
+
+        return new WorkbookContent(departments, [], goals, indicators, [], fields, new HashSet<(string, string)>());
     }
 }

@@ -7,7 +7,6 @@ using Mokuhyo.Data;
 using Mokuhyo.Data.Workflow;
 using Mokuhyo.Domain.Formats;
 using Mokuhyo.Domain.Goals;
-using Mokuhyo.Domain.Text;
 using Mokuhyo.Web.Infrastructure;
 using Mokuhyo.Web.Pages.Staff.Authoring;
 
@@ -69,14 +68,7 @@ public sealed class FieldsModel(StaffContext staff, MokuhyoDbContext db, DraftRe
                 continue;
             }
 
-            var ok = field.Kind switch
-            {
-                GoalFieldKind.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-                GoalFieldKind.Rating => Scope!.Format.RatingScale.FindLevel(value) is not null,
-                GoalFieldKind.Text => TextRules.FitsWithin(value, TextLimits.Line),
-                _ => TextRules.FitsWithin(value, TextLimits.Paragraph),
-            };
-            if (!ok)
+            if (!GoalFieldRules.Accepts(field, value, Scope!.Format))
             {
                 Errors[field.Key] = text["Fields.Invalid." + field.Kind, field.Label].Value;
             }
@@ -172,8 +164,7 @@ public sealed class FieldsModel(StaffContext staff, MokuhyoDbContext db, DraftRe
             return Forbid();
         }
 
-        var column = Scope.Phase.Kind == PhaseKind.Plan ? GoalFieldColumn.Plan : GoalFieldColumn.Result;
-        Fields = [.. Scope.Format.GoalFields.Where(f => f.Column == column)];
+        Fields = GoalFieldRules.EditedIn(Scope.Format, Scope.Phase);
         Values = Fields.ToDictionary(f => f.Key,
             f => Stored.FieldValues.FirstOrDefault(v => v.PhaseKey == PhaseKey && v.FieldKey == f.Key)?.Value ?? string.Empty, StringComparer.Ordinal);
         return null;

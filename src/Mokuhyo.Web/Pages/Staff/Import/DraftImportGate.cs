@@ -11,21 +11,28 @@ namespace Mokuhyo.Web.Pages.Staff.Import;
 /// <summary>The check both workbook imports make inside their transaction, before anything is written.</summary>
 internal static class DraftImportGate
 {
-    // The account must be able to edit each department, and each report must be open for editing;
-    // starting the edit (未着手 → 下書き) is saved with the import itself.
+    /// <summary>The audit trail's name for a workbook in the template.</summary>
+    public const string TemplateSource = "template-workbook";
+
+    /// <summary>The audit trail's name for a workbook in the city's own layout.</summary>
+    public const string MappedSource = "mapped-workbook";
+
+    // The account must be able to import into each department (its editors, or the city's planning staff), and
+    // each report must be open for editing; starting the edit (未着手 → 下書き) and the audit entry naming who
+    // imported are saved with the import itself.
     public static ImportGate For(StaffAccess access, Municipality municipality, IReadOnlyList<OrgUnit> units,
-        ReportWorkflowService workflow, PhaseDefinition phase, IStringLocalizer<SharedResource> text) =>
+        ReportWorkflowService workflow, PhaseDefinition phase, string source, IStringLocalizer<SharedResource> text) =>
         async (departments, cancellationToken) =>
         {
             foreach (var department in departments)
             {
-                if (!AccessPolicy.CanEditDepartment(access, municipality.Id, department, units))
+                if (!AccessPolicy.CanImportDrafts(access, municipality.Id, department, units))
                 {
                     return text["Import.NotPermitted", department.Name];
                 }
 
-                var begin = await workflow.BeginEditAsync(department.Id, phase.Key,
-                    AccessPolicy.RolesFor(access, municipality.Id, department, units), cancellationToken);
+                var begin = await workflow.BeginImportAsync(department.Id, phase.Key,
+                    AccessPolicy.RolesFor(access, municipality.Id, department, units), source, cancellationToken);
                 if (!begin.Succeeded)
                 {
                     return text["Import.Locked", department.Name, phase.Name, text["Status." + begin.State.Status]];

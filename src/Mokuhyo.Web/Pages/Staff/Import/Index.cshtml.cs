@@ -96,7 +96,7 @@ public sealed class IndexModel(StaffContext staff, MokuhyoDbContext db, DraftRep
         return Page();
     }
 
-    private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, text);
+    private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, DraftImportGate.TemplateSource, text);
 
     private StaffAccess? access;
     private Municipality? municipality;

@@ -52,6 +52,13 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
     [BindProperty]
     public Dictionary<string, string?> Columns { get; set; } = [];
 
+    /// <summary>The header chosen for each of the format's goal fields, by field key.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> GoalFields { get; set; } = [];
+
+    /// <summary>The year's format's own goal fields (課題, 自己評価...), each a mapping target with its label.</summary>
+    public IReadOnlyList<GoalFieldDefinition> FormatFields { get; private set; } = [];
+
     public IReadOnlyList<string> SheetNames { get; private set; } = [];
 
     public IReadOnlyList<string> Headers { get; private set; } = [];
@@ -109,6 +116,9 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
 
         // The saved mapping pre-selects each field whose header this workbook has.
         Columns = Fields.ToDictionary(f => f.ToString(), f => SavedColumns().TryGetValue(f, out var h) && Headers.Contains(h) ? h : null);
+        var savedFields = SavedGoalFields();
+        GoalFields = FormatFields.ToDictionary(f => f.Key, f => savedFields.TryGetValue(f.Key, out var h) && Headers.Contains(h) ? h : null,
+            StringComparer.Ordinal);
         return Page();
     }
 
@@ -207,18 +217,29 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
 
     private ColumnMapping Mapping() => new(Sheet, HeaderRow, Fields
         .Where(f => Columns.TryGetValue(f.ToString(), out var h) && !string.IsNullOrWhiteSpace(h))
-        .ToDictionary(f => f, f => Columns[f.ToString()]!));
-
-    private Dictionary<MappedField, string> SavedColumns()
+        .ToDictionary(f => f, f => Columns[f.ToString()]!))
     {
-        var stored = saved is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(saved.ColumnsJson);
-        return (stored ?? []).Where(c => Enum.TryParse<MappedField>(c.Key, out _))
-            .ToDictionary(c => Enum.Parse<MappedField>(c.Key), c => c.Value);
-    }
+        GoalFields = FormatFields
+            .Where(f => GoalFields.TryGetValue(f.Key, out var h) && !string.IsNullOrWhiteSpace(h))
+            .ToDictionary(f => f.Key, f => GoalFields[f.Key]!, StringComparer.Ordinal),
+    };
+
+    private Dictionary<string, string> SavedJson() =>
+        (saved is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(saved.ColumnsJson)) ?? [];
+
+    private Dictionary<MappedField, string> SavedColumns() => SavedJson().Where(c => Enum.TryParse<MappedField>(c.Key, out _))
+        .ToDictionary(c => Enum.Parse<MappedField>(c.Key), c => c.Value);
+
+    // Goal fields are stored beside the fixed fields under a prefix, so a mapping saved before they existed still reads.
+    private Dictionary<string, string> SavedGoalFields() => SavedJson()
+        .Where(c => c.Key.StartsWith(ColumnMapping.GoalFieldPrefix, StringComparison.Ordinal))
+        .ToDictionary(c => c.Key[ColumnMapping.GoalFieldPrefix.Length..], c => c.Value, StringComparer.Ordinal);
 
     private async Task SaveMappingAsync(ColumnMapping mapping, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(mapping.Columns.ToDictionary(c => c.Key.ToString(), c => c.Value));
+        var json = JsonSerializer.Serialize(mapping.Columns.ToDictionary(c => c.Key.ToString(), c => c.Value)
+            .Concat(mapping.GoalFields.Select(f => KeyValuePair.Create(ColumnMapping.GoalFieldPrefix + f.Key, f.Value)))
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal));
         var record = saved is null ? null : await db.ImportColumnMappings.SingleOrDefaultAsync(m => m.Id == saved.Id, cancellationToken);
         if (record is null)
         {
@@ -268,7 +289,7 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
         return (null, phase, mapping);
     }
 
-    private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, shared);
+    private ImportGate Gate(PhaseDefinition phase) => DraftImportGate.For(access!, municipality!, units!, workflow, phase, DraftImportGate.MappedSource, shared);
 
     private StaffAccess? access;
     private Municipality? municipality;
@@ -301,6 +322,7 @@ public sealed class MappedModel(StaffContext staff, MokuhyoDbContext db, DraftRe
         YearLabel = Wareki.FormatFiscalYear(fiscalYear);
         var format = await drafts.FormatOfYearAsync(reportingYear.Id, cancellationToken);
         Phases = format.Phases;
+        FormatFields = format.GoalFields;
         formatKey = format.Key;
         units = await db.OrgUnits.AsNoTracking().Where(u => u.ReportingYearId == reportingYear.Id).OrderBy(u => u.SortOrder).ToListAsync(cancellationToken);
         var municipalityId = municipality.Id;
