@@ -118,10 +118,12 @@ public sealed class PlanSectionsEditingTests
         Assert.Contains("予算額4,600,000.5千円", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_stale_plan_form_is_refused_with_a_conflict_and_overwrites_nothing()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_stale_plan_form_is_refused_with_a_conflict_and_overwrites_nothing(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync(exampleData: true);
+        await using var app = await AdminApp.StartAsync(provider, exampleData: true);
         using var first = await PrepareAsync(app, "machida", "toshi-seibi");
         using var second = new StaffClient(await app.SignedInAsync("editor@machida.example.jp", Password));
         const string PlanPath = "/staff/2025/toshi-seibi/plan/plan";
@@ -139,10 +141,12 @@ public sealed class PlanSectionsEditingTests
         Assert.Equal(["resources|staff|85||"], await PlanOfAsync(app, "machida", 2025, "toshi-seibi"));
     }
 
-    [Fact]
-    public async Task A_vision_spans_the_years_it_is_given_and_wrong_spans_are_refused()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_vision_spans_the_years_it_is_given_and_wrong_spans_are_refused(DatabaseProvider provider)
     {
-        await using var app = await AdminApp.StartAsync(exampleData: true);
+        await using var app = await AdminApp.StartAsync(provider, exampleData: true);
         using var editor = await PrepareAsync(app, "kodaira", "kankyo");
         const string PlanPath = "/staff/2025/kankyo/plan/plan";
         const string Earlier = "令和8年度までに、市民一人あたりのごみ排出量を県内で最も少ない水準にします(見本)。";
