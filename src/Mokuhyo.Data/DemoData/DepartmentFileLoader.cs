@@ -401,9 +401,10 @@ public sealed class DepartmentFileLoader(MokuhyoDbContext db, ReportPublisher pu
                     problems.Add($"{path}.spans: '{section}' is not a multi-year section of format '{format.Key}'.");
                 }
 
-                if (span.FromYear > span.ToYear || span.FromYear > file.FiscalYear || span.ToYear < file.FiscalYear)
+                if (format.FindPlanSection(section) is { SpansYears: true } spanning
+                    && PlanSpans.Check(spanning, file.FiscalYear, span.FromYear, span.ToYear) != PlanSpanProblem.None)
                 {
-                    problems.Add($"{path}.spans.{section}: the years {span.FromYear}–{span.ToYear} must be in order and cover {file.FiscalYear}.");
+                    problems.Add($"{path}.spans.{section}: the years {span.FromYear}–{span.ToYear} must be in order, cover {file.FiscalYear} and be at most {spanning.SpanLimit}.");
                 }
 
                 LimitAll(span.Items, TextLimits.Paragraph, $"{path}.spans.{section}.items");

@@ -155,6 +155,11 @@ public static partial class FormatTemplate
             {
                 problems.Add(new(path + ".spansYears", FormatText.Get("SpanNotForFigures")));
             }
+
+            if (section.MaxYears is not null && !section.SpansYears)
+            {
+                problems.Add(new(path + ".maxYears", FormatText.Get("MaxYearsOnlyWithSpan")));
+            }
         }
 
         var kinds = format.Phases.Select(p => p.Kind).ToList();

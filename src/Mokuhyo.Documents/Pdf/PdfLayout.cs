@@ -31,6 +31,19 @@ internal sealed record RuleItem(double X1, double Y1, double X2, double Y2, doub
 
 internal sealed record BoxItem(double X, double Y, double Width, double Height, XKnownColor? Fill, XKnownColor? Stroke, double Thickness = 0.5) : PageItem;
 
+/// <summary>A city's emblem and name above the page's top margin, with a rule beneath (see <see cref="PdfBrand"/>).</summary>
+internal sealed record BrandHeaderItem(PdfBrand Brand) : PageItem
+{
+    /// <summary>The band sits in the top margin, above <see cref="PageFrame.Top"/>, so the content's layout never moves.</summary>
+    public const double Top = 12;
+
+    public const double EmblemHeight = 26;
+
+    public const double EmblemMaxWidth = 60;
+
+    public const double RuleY = 42;
+}
+
 /// <summary>A clickable area that jumps to a page of the same document (0-based).</summary>
 internal sealed record LinkItem(double X, double Y, double Width, double Height, int TargetPage) : PageItem;
 

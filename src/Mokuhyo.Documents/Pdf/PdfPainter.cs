@@ -8,7 +8,28 @@ namespace Mokuhyo.Documents.Pdf;
 /// <summary>Draws laid-out pages into a PDFsharp document: text in the right font per character, rules, boxes, links, outlines.</summary>
 internal sealed class PdfPainter(Typesetter type)
 {
+    private static readonly TextStyle BrandName = new(PdfFonts.Gothic, 11, Bold: true);
+
+    // One image per document: drawn on every page, PDFsharp writes it once and refers to it from each page.
+    private XImage? emblem;
+
+    private bool emblemTried;
+
     public void Paint(PdfDocument document, IReadOnlyList<LaidOutPage> pages)
+    {
+        try
+        {
+            PaintPages(document, pages);
+        }
+        finally
+        {
+            emblem?.Dispose();
+            emblem = null;
+            emblemTried = false;
+        }
+    }
+
+    private void PaintPages(PdfDocument document, IReadOnlyList<LaidOutPage> pages)
     {
         var outlineParents = new List<PdfOutlineCollection> { document.Outlines };
         foreach (var laidOut in pages)
@@ -66,6 +87,9 @@ internal sealed class PdfPainter(Typesetter type)
 
                 gfx.DrawLine(pen, rule.X1, rule.Y1, rule.X2, rule.Y2);
                 break;
+            case BrandHeaderItem brand:
+                DrawBrand(gfx, brand);
+                break;
             case LinkItem link:
                 var area = gfx.Transformer.WorldToDefaultPage(new XRect(link.X, link.Y, link.Width, link.Height));
                 page.AddDocumentLink(new PdfRectangle(area), link.TargetPage + 1);
@@ -78,10 +102,10 @@ internal sealed class PdfPainter(Typesetter type)
     /// font, and characters no font has as a missing-glyph box inside an ActualText span, so that
     /// copying and text extraction still give the original characters.
     /// </summary>
-    private void DrawText(XGraphics gfx, TextItem item)
+    private void DrawText(XGraphics gfx, TextItem item, XColor? color = null)
     {
         var style = item.Style;
-        var brush = new XSolidBrush(XColor.FromKnownColor(style.Color));
+        var brush = new XSolidBrush(color ?? XColor.FromKnownColor(style.Color));
         var x = item.X;
         var run = new StringBuilder();
         var runX = x;
@@ -132,6 +156,56 @@ internal sealed class PdfPainter(Typesetter type)
         }
 
         Flush();
+    }
+
+    private void DrawBrand(XGraphics gfx, BrandHeaderItem item)
+    {
+        var brand = item.Brand;
+        var x = PageFrame.Left;
+        if (Emblem(brand) is { } image && image.PixelWidth > 0 && image.PixelHeight > 0)
+        {
+            var height = BrandHeaderItem.EmblemHeight;
+            var width = height * image.PixelWidth / image.PixelHeight;
+            if (width > BrandHeaderItem.EmblemMaxWidth)
+            {
+                width = BrandHeaderItem.EmblemMaxWidth;
+                height = width * image.PixelHeight / image.PixelWidth;
+            }
+
+            gfx.DrawImage(image, x, BrandHeaderItem.Top + ((BrandHeaderItem.EmblemHeight - height) / 2), width, height);
+            x += width + 8;
+        }
+
+        var nameY = BrandHeaderItem.Top + ((BrandHeaderItem.EmblemHeight - BrandName.Size) / 2);
+        DrawText(gfx, new TextItem(x, nameY, brand.Name, BrandName), brand.TextColor is { } text ? XColor.FromArgb(text.R, text.G, text.B) : null);
+        var rule = brand.RuleColor is { } c ? XColor.FromArgb(c.R, c.G, c.B) : XColor.FromKnownColor(XKnownColor.DarkGray);
+        gfx.DrawLine(new XPen(rule, 1.2), PageFrame.Left, BrandHeaderItem.RuleY, PageFrame.Right, BrandHeaderItem.RuleY);
+    }
+
+    /// <summary>
+    /// The emblem as an image, read once per document. Its type was sniffed when it was uploaded; bytes
+    /// PDFsharp still cannot read (a truncated file) leave the header with the name alone rather than fail the document.
+    /// </summary>
+    private XImage? Emblem(PdfBrand brand)
+    {
+        if (!emblemTried)
+        {
+            emblemTried = true;
+            if (brand.Emblem is { Length: > 0 } bytes)
+            {
+                try
+                {
+                    emblem = XImage.FromStream(new MemoryStream(bytes, writable: false));
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or IOException or FormatException
+                    or IndexOutOfRangeException)
+                {
+                    emblem = null;
+                }
+            }
+        }
+
+        return emblem;
     }
 
     private static void DrawWithActualText(XGraphics gfx, string drawn, string actual, XFont font, XBrush brush, double x, double y)

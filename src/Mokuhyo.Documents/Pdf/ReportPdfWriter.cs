@@ -17,8 +17,8 @@ public sealed class ReportPdfWriter(TimeProvider clock)
     {
     }
 
-    /// <summary>Writes one department's report.</summary>
-    public void WriteDepartment(DepartmentReport report, Stream output)
+    /// <summary>Writes one department's report; with a brand, the city's emblem and name head every page.</summary>
+    public void WriteDepartment(DepartmentReport report, Stream output, PdfBrand? brand = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
@@ -27,6 +27,7 @@ public sealed class ReportPdfWriter(TimeProvider clock)
         var layout = new ReportLayout(type);
         var pages = new Paginator().Paginate(layout.Department(report)).ToList();
         AddFooters(layout, pages);
+        AddBrand(pages, brand);
 
         using var document = NewDocument(ReportLayout.DocumentTitle(report), report.Municipality.Name);
         new PdfPainter(type).Paint(document, pages);
@@ -37,7 +38,8 @@ public sealed class ReportPdfWriter(TimeProvider clock)
     /// Writes the compendium of a fiscal year: a cover, the table of contents with the page each
     /// department starts on, then each department's report from a new page, in the order given.
     /// </summary>
-    public void WriteCompendium(string municipalityName, string fiscalYearLabel, IReadOnlyList<DepartmentReport> reports, Stream output)
+    public void WriteCompendium(string municipalityName, string fiscalYearLabel, IReadOnlyList<DepartmentReport> reports, Stream output,
+        PdfBrand? brand = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(municipalityName);
         ArgumentException.ThrowIfNullOrEmpty(fiscalYearLabel);
@@ -69,6 +71,7 @@ public sealed class ReportPdfWriter(TimeProvider clock)
 
         var pages = cover.Concat(contents).Concat(departments.SelectMany(d => d)).ToList();
         AddFooters(layout, pages);
+        AddBrand(pages, brand);
 
         using var document = NewDocument(PdfText.CompendiumTitle(municipalityName, fiscalYearLabel), municipalityName);
         document.PageMode = PdfPageMode.UseOutlines;
@@ -85,6 +88,20 @@ public sealed class ReportPdfWriter(TimeProvider clock)
             {
                 pages[k].Items.Add(text with { X = PageFrame.Left + text.X, Y = PageFrame.FooterTop });
             }
+        }
+    }
+
+    /// <summary>The header goes in the top margin, so a branded document's pages break exactly where an unbranded one's do.</summary>
+    private static void AddBrand(List<LaidOutPage> pages, PdfBrand? brand)
+    {
+        if (brand is null)
+        {
+            return;
+        }
+
+        foreach (var page in pages)
+        {
+            page.Items.Insert(0, new BrandHeaderItem(brand));
         }
     }
 

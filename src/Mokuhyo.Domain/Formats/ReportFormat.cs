@@ -161,6 +161,15 @@ public sealed record PlanSectionDefinition
     /// </summary>
     public bool SpansYears { get; init; }
 
+    /// <summary>The most fiscal years one item of a multi-year section may cover; <see cref="DefaultMaxYears"/> when the format says nothing.</summary>
+    public int? MaxYears { get; init; }
+
+    /// <summary>組織ビジョン are written for three to five years; five is the longest a format gets without saying so.</summary>
+    public const int DefaultMaxYears = 5;
+
+    /// <summary>The longest span an item may cover: the format's own limit or <see cref="DefaultMaxYears"/>.</summary>
+    public int SpanLimit => MaxYears ?? DefaultMaxYears;
+
     /// <summary>The figures of a <see cref="PlanSectionKind.Figures"/> section, in order.</summary>
     public IReadOnlyList<FigureDefinition> Figures { get; init; } = [];
 

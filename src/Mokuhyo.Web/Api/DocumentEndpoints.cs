@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Mokuhyo.Data;
+using Mokuhyo.Data.Tenancy;
 using Mokuhyo.Documents;
 using Mokuhyo.Documents.Excel;
 using Mokuhyo.Documents.OpenData;
@@ -19,10 +20,13 @@ public static class DocumentEndpoints
             .WithName("GetOpenDataFile")
             .WithSummary("An open-data CSV file of a fiscal year: goals.csv, indicators.csv or plans.csv (UTF-8 with BOM, licence in the Link header).")
             .WithTags("Open data");
-        app.MapGet("/{city}/{year}/{department}/report.pdf", (string city, string year, string department, PublicCatalog catalog,
-                IStringLocalizer<SharedResource> text, TimeProvider clock, CancellationToken ct) =>
-                DepartmentFileAsync(city, year, department, catalog, text, MediaTypes.Pdf, "pdf",
-                    (report, output) => new ReportPdfWriter(clock).WriteDepartment(report, output), ct))
+        app.MapGet("/{city}/{year}/{department}/report.pdf", async (string city, string year, string department, PublicCatalog catalog,
+                IStringLocalizer<SharedResource> text, TimeProvider clock, MunicipalityAdministration municipalities, CancellationToken ct) =>
+            {
+                var brand = await PdfBranding.ForAsync(municipalities, city, ct);
+                return await DepartmentFileAsync(city, year, department, catalog, text, MediaTypes.Pdf, "pdf",
+                    (report, output) => new ReportPdfWriter(clock).WriteDepartment(report, output, brand), ct);
+            })
             .WithName("GetReportPdf")
             .WithSummary("A department's latest published report as an A4 PDF (Japanese fonts embedded).")
             .WithTags("Documents");
@@ -35,11 +39,14 @@ public static class DocumentEndpoints
             .WithSummary("A department's latest published report in the documented Excel template.")
             .WithTags("Documents");
 
-        app.MapGet("/{city}/{year}/compendium.pdf", (string city, string year, PublicCatalog catalog,
-                IStringLocalizer<SharedResource> text, TimeProvider clock, CancellationToken ct) =>
-                YearFileAsync(city, year, catalog, text, MediaTypes.Pdf, "compendium.pdf",
+        app.MapGet("/{city}/{year}/compendium.pdf", async (string city, string year, PublicCatalog catalog,
+                IStringLocalizer<SharedResource> text, TimeProvider clock, MunicipalityAdministration municipalities, CancellationToken ct) =>
+            {
+                var brand = await PdfBranding.ForAsync(municipalities, city, ct);
+                return await YearFileAsync(city, year, catalog, text, MediaTypes.Pdf, "compendium.pdf",
                     (found, output) => new ReportPdfWriter(clock).WriteCompendium(found.MunicipalityName,
-                        Wareki.FormatFiscalYear(found.FiscalYear), found.Departments, output), ct))
+                        Wareki.FormatFiscalYear(found.FiscalYear), found.Departments, output, brand), ct);
+            })
             .WithName("GetCompendiumPdf")
             .WithSummary("Every department's latest published report of a fiscal year in one PDF, with a cover and a table of contents.")
             .WithTags("Documents");

@@ -90,6 +90,8 @@ public sealed class FormatTemplateTests : IDisposable
         { "set:goalFields", "[{\"key\":\"issues\",\"label\":\"課題\",\"required\":\"yes\"}]", "$.goalFields[0].required", "型" },
         { "set:planSections[0].kind", "\"figures\"", "$.planSections[0].figures", "数値を一つ以上" },
         { "set:planSections[0].figures", "[{\"key\":\"staff\",\"label\":\"職員数\"}]", "$.planSections[0].figures", "figures の区分にだけ" },
+        { "set:planSections[0].maxYears", "3", "$.planSections[0].maxYears", "spansYears" },
+        { "set:planSections[0].maxYears", "\"three\"", "$.planSections[0].maxYears", "型" },
         { "set:ratingScale.mode", "\"manual\"", "$.ratingScale.selfRatingField", "rating" },
         { "set:ratingScale.selfRatingField", "\"self\"", "$.ratingScale.mode", "manual" },
         { "set:labels.departmentReportTitle", "\"部の目標\"", "$.labels.departmentReportTitle", "書き方" },

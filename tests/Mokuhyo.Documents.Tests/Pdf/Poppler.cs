@@ -42,6 +42,17 @@ public static class Poppler
 
     public static string Info(byte[] pdf) => Run("pdfinfo", pdf, []);
 
+    /// <summary>pdfimages' list: one row per image drawn, as (page, width, height, type).</summary>
+    public static IReadOnlyList<(int Page, int Width, int Height, string Type)> Images(byte[] pdf)
+    {
+        var lines = Run("pdfimages", pdf, ["-list"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return [.. lines.Skip(2).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(parts => (
+            int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture),
+            parts[2]))];
+    }
+
     /// <summary>pdffonts' table: one row per font, with its emb, sub and uni columns.</summary>
     public static IReadOnlyList<FontRow> Fonts(byte[] pdf)
     {

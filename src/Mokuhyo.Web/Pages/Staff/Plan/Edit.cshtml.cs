@@ -7,6 +7,7 @@ using Mokuhyo.Data;
 using Mokuhyo.Data.Workflow;
 using Mokuhyo.Domain.Formats;
 using Mokuhyo.Domain.Organization;
+using Mokuhyo.Domain.Text;
 using Mokuhyo.Web.Infrastructure;
 using Mokuhyo.Web.Pages.Staff.Authoring;
 using Mokuhyo.Web.Pages.Staff.Goals;
@@ -18,7 +19,7 @@ namespace Mokuhyo.Web.Pages.Staff.Plan;
 /// removed and moved in the form, then saved all at once.
 /// </summary>
 public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftReports drafts, ReportWorkflowService workflow,
-    IStringLocalizer<AuthoringText> text) : PageModel
+    IStringLocalizer<AuthoringText> text, IStringLocalizer<PlanText> words) : PageModel
 {
     private const int MaxItems = 100;
 
@@ -34,6 +35,13 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
 
     public string PagePath => Scope!.ReportPath + "/plan";
 
+    /// <summary>The fiscal year being edited: what figures are the values of and what a multi-year item must cover.</summary>
+    public int WrittenIn => Scope!.Department.Year.Year;
+
+    /// <summary>Per multi-year section, the items written in other years of the same department that cover this one, shown but not edited here.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(PlanItem Item, int WrittenIn)>> Elsewhere { get; private set; } =
+        new Dictionary<string, IReadOnlyList<(PlanItem, int)>>(StringComparer.Ordinal);
+
     public async Task<IActionResult> OnGetAsync([FromRoute] string year, [FromRoute] string department, [FromRoute] string phase, string? saved, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, department, phase, cancellationToken) is { } failure)
@@ -42,6 +50,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         }
 
         Input = ToInput(await StoredAsync(cancellationToken));
+        Prefill();
         Message = saved switch
         {
             "1" => text["Plan.Saved"].Value,
@@ -80,6 +89,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
                 parsed.ApplyTo(Input.Sections[i].Items, SectionTarget(i), MaxItems);
             }
 
+            Prefill();
             return Page();
         }
 
@@ -89,7 +99,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         }
 
         var reader = new FieldReader(ModelState, text);
-        var draft = PlanFormReader.Read(Input, sections, reader);
+        var draft = PlanFormReader.Read(Input, sections, WrittenIn, reader, words);
         if (!reader.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -125,7 +135,77 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
             return NotFound();
         }
 
-        return Scope.CanEditDepartment ? null : Forbid();
+        if (!Scope.CanEditDepartment)
+        {
+            return Forbid();
+        }
+
+        Elsewhere = await ElsewhereAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// A multi-year item is kept under the tree of the year it was written in and shown in every year it
+    /// covers (found by the department's code, as <see cref="DraftReports"/> does); here it is listed for
+    /// reading, since changing it would change another year's plan.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<(PlanItem, int)>>> ElsewhereAsync(CancellationToken cancellationToken)
+    {
+        var spanning = Scope!.Format.PlanSections.Where(s => s.SpansYears).Select(s => s.Key).ToList();
+        if (spanning.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<(PlanItem, int)>>(StringComparer.Ordinal);
+        }
+
+        var year = Scope.Department.Year;
+        var code = Scope.Department.Department.Code;
+        var fy = year.Year;
+        var found = await (
+            from item in db.PlanItems.AsNoTracking()
+            join unit in db.OrgUnits on item.OrgUnitId equals unit.Id
+            join other in db.ReportingYears on unit.ReportingYearId equals other.Id
+            where other.MunicipalityId == year.MunicipalityId && other.Id != year.Id && unit.Code == code
+                && spanning.Contains(item.SectionKey) && item.FromYear <= fy && item.ToYear >= fy
+            select new { Item = item, other.Year }).ToListAsync(cancellationToken);
+        return found.GroupBy(f => f.Item.SectionKey, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<(PlanItem, int)>)[.. g.OrderBy(f => f.Item.FromYear).ThenBy(f => f.Year).ThenBy(f => f.Item.Ordinal).Select(f => (f.Item, f.Year))],
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Readies rows nobody has typed into: every figure the format defines and the section lacks gets a
+    /// row of its own, a new figure row takes the first figure not yet there, and a new multi-year row
+    /// starts on the year being edited.
+    /// </summary>
+    private void Prefill()
+    {
+        var sections = Scope!.Format.PlanSections;
+        for (var s = 0; s < Input.Sections.Count && s < sections.Count; s++)
+        {
+            var definition = sections[s];
+            var rows = Input.Sections[s].Items;
+            if (definition.Kind == PlanSectionKind.Figures)
+            {
+                foreach (var row in rows.Where(r => r.Id is null && string.IsNullOrEmpty(r.Label)))
+                {
+                    row.Label = definition.Figures.FirstOrDefault(f => rows.All(r => !string.Equals(r.Label, f.Key, StringComparison.Ordinal)))?.Key;
+                }
+
+                rows.AddRange(definition.Figures.Where(f => rows.Count < MaxItems && rows.All(r => !string.Equals(r.Label, f.Key, StringComparison.Ordinal)))
+                    .Select(f => new PlanItemInput { Label = f.Key }));
+            }
+
+            if (definition.SpansYears)
+            {
+                var year = WrittenIn.ToString(CultureInfo.InvariantCulture);
+                foreach (var row in rows.Where(r => r.Id is null && r.FromYear is null && r.ToYear is null))
+                {
+                    row.FromYear = year;
+                    row.ToYear = year;
+                }
+            }
+        }
     }
 
     private async Task<List<PlanItem>> StoredAsync(CancellationToken cancellationToken)
@@ -140,8 +220,18 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         {
             Key = section.Key,
             Items = [.. stored.Where(i => string.Equals(i.SectionKey, section.Key, StringComparison.Ordinal))
-                .Select(i => new PlanItemInput { Id = i.Id, Version = i.Version, Label = i.Label, Text = i.Text })],
+                .Select(ToRow)],
         })],
+    };
+
+    private static PlanItemInput ToRow(PlanItem item) => new()
+    {
+        Id = item.Id,
+        Version = item.Version,
+        Label = item.Label,
+        Text = item.Text,
+        FromYear = item.FromYear?.ToString(CultureInfo.InvariantCulture),
+        ToYear = item.ToYear?.ToString(CultureInfo.InvariantCulture),
     };
 
     private PageResult Locked()
@@ -156,8 +246,8 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         var stored = await StoredAsync(cancellationToken);
         var sections = Scope!.Format.PlanSections;
         Conflict = [.. sections.Select(section => new ComparedRow(section.Title,
-            Write(section, stored.Where(i => string.Equals(i.SectionKey, section.Key, StringComparison.Ordinal)).Select(i => (i.Label, i.Text))),
-            Write(section, yours.Sections.TryGetValue(section.Key, out var items) ? items.Select(i => (i.Label, i.Text)) : [])))];
+            Write(section, stored.Where(i => string.Equals(i.SectionKey, section.Key, StringComparison.Ordinal)).Select(i => (i.Label, i.Text, i.FromYear, i.ToYear))),
+            Write(section, yours.Sections.TryGetValue(section.Key, out var items) ? items.Select(i => (i.Label, i.Text, i.FromYear, i.ToYear)) : [])))];
 
         // The form shows what was typed, based now on what is stored: stored versions, items someone
         // else added appended, items someone else deleted kept as new ones.
@@ -174,7 +264,7 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
             }
 
             section.Items.AddRange(storedItems.Where(s => section.Items.All(r => r.Id != s.Id))
-                .Select(s => new PlanItemInput { Id = s.Id, Version = s.Version, Label = s.Label, Text = s.Text }));
+                .Select(ToRow));
         }
 
         Response.StatusCode = StatusCodes.Status409Conflict;
@@ -182,8 +272,19 @@ public sealed class EditModel(StaffContext staff, MokuhyoDbContext db, DraftRepo
         return Page();
     }
 
-    private static string Write(PlanSectionDefinition section, IEnumerable<(string? Label, string Text)> items) =>
-        string.Join('\n', items.Select((item, i) => section.Kind == PlanSectionKind.Table
-            ? $"{item.Label}: {item.Text}"
-            : string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {item.Text}")));
+    private static string Write(PlanSectionDefinition section, IEnumerable<(string? Label, string Text, int? From, int? To)> items) =>
+        string.Join('\n', items.Select((item, i) => section.Kind switch
+        {
+            PlanSectionKind.Table => $"{item.Label}: {item.Text}",
+            PlanSectionKind.Figures => FigureLine(section, item.Label, item.Text),
+            _ when section.SpansYears && item.From is { } from && item.To is { } to =>
+                string.Create(CultureInfo.InvariantCulture, $"{i + 1}. [{PlanFormReader.SpanText(from, to)}] {item.Text}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {item.Text}"),
+        }));
+
+    private static string FigureLine(PlanSectionDefinition section, string? key, string text) =>
+        section.FindFigure(key ?? "") is { } figure
+            && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+            ? $"{figure.Label}: {Figures.Format(value, figure.Unit)}"
+            : $"{key}: {text}";
 }

@@ -1,8 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Mokuhyo.Data;
 using Mokuhyo.Data.Workflow;
 using Mokuhyo.Domain;
 using Mokuhyo.Domain.Audit;
+using Mokuhyo.Domain.Calendar;
 using Mokuhyo.Domain.Formats;
 using Mokuhyo.Domain.Organization;
 using Mokuhyo.Domain.Text;
@@ -25,7 +28,10 @@ public sealed class PlanSectionInput
     public List<PlanItemInput> Items { get; set; } = [];
 }
 
-/// <summary>One item: a row's label (table sections only) and its text, with the version the editor saw.</summary>
+/// <summary>
+/// One item: a row's label (table sections; the figure's key in figures sections), its text (the number
+/// of a figure), and the fiscal years of a multi-year item, with the version the editor saw.
+/// </summary>
 public sealed class PlanItemInput
 {
     public Guid? Id { get; set; }
@@ -38,17 +44,28 @@ public sealed class PlanItemInput
 
     public string? Text { get; set; }
 
-    internal bool IsBlank => Id is null && string.IsNullOrWhiteSpace(Label) && string.IsNullOrWhiteSpace(Text);
+    /// <summary>Kept as typed, so a bad year is answered with a message beside the field rather than refused by binding.</summary>
+    public string? FromYear { get; set; }
+
+    public string? ToYear { get; set; }
+
+    /// <summary>
+    /// A new row with nothing typed is dropped. A figure row comes with its figure chosen, so only its
+    /// value counts; the years of a multi-year row come preselected and do not count either.
+    /// </summary>
+    internal bool IsBlankIn(PlanSectionKind kind) => Id is null && string.IsNullOrWhiteSpace(Text)
+        && (kind == PlanSectionKind.Figures || string.IsNullOrWhiteSpace(Label));
 }
 
 /// <summary>A checked plan item to store at a position of its section.</summary>
-internal sealed record PlanItemDraft(Guid? Id, long Version, string? Label, string Text);
+internal sealed record PlanItemDraft(Guid? Id, long Version, string? Label, string Text, int? FromYear = null, int? ToYear = null);
 
 internal sealed record PlanDraft(IReadOnlyDictionary<string, IReadOnlyList<PlanItemDraft>> Sections, IReadOnlyList<(Guid Id, long Version)> Removed);
 
 internal static class PlanFormReader
 {
-    public static PlanDraft Read(PlanInput input, IReadOnlyList<PlanSectionDefinition> sections, FieldReader read)
+    public static PlanDraft Read(PlanInput input, IReadOnlyList<PlanSectionDefinition> sections, int writtenIn, FieldReader read,
+        IStringLocalizer<PlanText> words)
     {
         var result = new Dictionary<string, IReadOnlyList<PlanItemDraft>>(StringComparer.Ordinal);
         var removed = new List<(Guid, long)>();
@@ -57,6 +74,7 @@ internal static class PlanFormReader
             var section = input.Sections[s];
             var definition = sections.First(d => string.Equals(d.Key, section.Key, StringComparison.Ordinal));
             var items = new List<PlanItemDraft>();
+            var figures = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < section.Items.Count; i++)
             {
                 var row = section.Items[i];
@@ -70,12 +88,22 @@ internal static class PlanFormReader
                     continue;
                 }
 
-                if (row.IsBlank)
+                if (row.IsBlankIn(definition.Kind))
                 {
                     continue;
                 }
 
                 var prefix = FormattableString.Invariant($"Input.Sections[{s}].Items[{i}].");
+                if (definition.Kind == PlanSectionKind.Figures)
+                {
+                    if (ReadFigure(definition, row, prefix, figures, read, words) is { } figure)
+                    {
+                        items.Add(figure);
+                    }
+
+                    continue;
+                }
+
                 string? label = null;
                 if (definition.Kind == PlanSectionKind.Table)
                 {
@@ -87,7 +115,8 @@ internal static class PlanFormReader
                 }
 
                 var text = read.Paragraph(prefix + "Text", read.Message("Plan.Text"), row.Text, TextLimits.Paragraph, required: true);
-                items.Add(new PlanItemDraft(row.Id, row.Version, label, text ?? ""));
+                var (from, to) = definition.SpansYears ? ReadSpan(definition, row, prefix, writtenIn, read, words) : (null, null);
+                items.Add(new PlanItemDraft(row.Id, row.Version, label, text ?? "", from, to));
             }
 
             result[definition.Key] = items;
@@ -95,6 +124,91 @@ internal static class PlanFormReader
 
         return new PlanDraft(result, removed);
     }
+
+    /// <summary>A figure is stored as the model keeps it: the figure's key as the label and the number, invariant, as the text.</summary>
+    private static PlanItemDraft? ReadFigure(PlanSectionDefinition definition, PlanItemInput row, string prefix, HashSet<string> seen,
+        FieldReader read, IStringLocalizer<PlanText> words)
+    {
+        var figure = definition.FindFigure(row.Label ?? "");
+        if (figure is null)
+        {
+            read.Error(prefix + "Label", words["Figure.Unknown"]);
+            return null;
+        }
+
+        if (!seen.Add(figure.Key))
+        {
+            read.Error(prefix + "Label", words["Figure.Duplicate", figure.Label]);
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(row.Text))
+        {
+            read.Error(prefix + "Text", read.Message("Error.Required", figure.Label));
+            return null;
+        }
+
+        return read.Number(prefix + "Text", figure.Label, row.Text) is { } value
+            ? new PlanItemDraft(row.Id, row.Version, figure.Key, FieldReader.Show(Figures.Normalize(value)))
+            : null;
+    }
+
+    private static (int? From, int? To) ReadSpan(PlanSectionDefinition definition, PlanItemInput row, string prefix, int writtenIn,
+        FieldReader read, IStringLocalizer<PlanText> words)
+    {
+        var from = Year(prefix + "FromYear", words["Span.From"], row.FromYear, read, words);
+        var to = Year(prefix + "ToYear", words["Span.To"], row.ToYear, read, words);
+        if (from is not { } f || to is not { } t)
+        {
+            return (from, to);
+        }
+
+        var span = SpanText(f, t);
+        switch (PlanSpans.Check(definition, writtenIn, f, t))
+        {
+            case PlanSpanProblem.Order:
+                read.Error(prefix + "ToYear", words["Span.Order", YearText(f), YearText(t)]);
+                break;
+            case PlanSpanProblem.TooLong:
+                read.Error(prefix + "ToYear", words["Span.TooLong", definition.SpanLimit, span, t - f + 1]);
+                break;
+            case PlanSpanProblem.MissesOwnYear:
+                read.Error(prefix + "FromYear", words["Span.MissesOwnYear", YearText(writtenIn), span]);
+                break;
+            default:
+                break;
+        }
+
+        return (f, t);
+    }
+
+    private static int? Year(string key, string label, string? value, FieldReader read, IStringLocalizer<PlanText> words)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            read.Error(key, words["Span.Missing", label]);
+            return null;
+        }
+
+        if (!FieldReader.TryParseNumber(value, out var number) || number != decimal.Truncate(number)
+            || number < FiscalYear.MinStartYear || number > FiscalYear.MaxStartYear)
+        {
+            read.Error(key, words["Span.Invalid", label]);
+            return null;
+        }
+
+        return (int)number;
+    }
+
+    /// <summary>令和6年度(2024年度).</summary>
+    public static string YearText(int year) => Wareki.FormatFiscalYearWithWestern(new FiscalYear(year));
+
+    /// <summary>令和6年度～令和8年度(2024～2026年度).</summary>
+    public static string SpanText(int from, int to) =>
+        Wareki.FormatFiscalYearSpan(new FiscalYear(from), new FiscalYear(to))
+        + (from == to
+            ? string.Create(CultureInfo.InvariantCulture, $"({from}年度)")
+            : string.Create(CultureInfo.InvariantCulture, $"({from}～{to}年度)"));
 }
 
 /// <summary>
@@ -191,6 +305,8 @@ internal sealed class PlanEditor(MokuhyoDbContext db, ReportWorkflowService work
                 item.Ordinal = ordinals[position];
                 item.Label = wanted.Label;
                 item.Text = wanted.Text;
+                item.FromYear = wanted.FromYear;
+                item.ToYear = wanted.ToYear;
             }
         }
 
