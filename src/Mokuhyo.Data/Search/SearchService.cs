@@ -164,7 +164,7 @@ public sealed class SearchService(MokuhyoDbContext db)
                 while (year is { } y && ids.Count < need)
                 {
                     var found = await PairsAsync(
-                        $"{SqliteStreamSql(where + " AND +e.\"FiscalYear\" = " + y.ToString(System.Globalization.CultureInfo.InvariantCulture))} ORDER BY e.\"Id\" LIMIT {skip + need - ids.Count}",
+                        $"{SqliteStreamSql(where + " AND +e.\"FiscalYear\" = " + y.ToString(System.Globalization.CultureInfo.InvariantCulture))} ORDER BY f.rowid LIMIT {skip + need - ids.Count}",
                         parameters, cancellationToken);
                     if (found.Count <= skip)
                     {
@@ -198,12 +198,13 @@ public sealed class SearchService(MokuhyoDbContext db)
     public const string SqliteFilterIndex = "IX_SearchEntries_Filters";
 
     /// <summary>
-    /// The hits, streamed: the FTS5 rowids (parameter $match) in rowid order, each looked up in
+    /// The hits, streamed: the FTS5 rowids (parameter $match) in the order FTS5 hands them out (rowid; so
+    /// a LIMIT stops the FTS5 scan too, where an IN list would first read every hit), each looked up in
     /// <see cref="SqliteFilterIndex"/> rather than in the table, whose rows are wide. Public so that its
     /// query plan can be checked.
     /// </summary>
     public static string SqliteStreamSql(string filters) =>
-        $"SELECT e.\"Id\", e.\"FiscalYear\" FROM \"SearchEntries\" e INDEXED BY \"{SqliteFilterIndex}\" WHERE e.\"Id\" IN ({FtsRowids}) AND {filters}";
+        $"SELECT e.\"Id\", e.\"FiscalYear\" FROM \"{SearchIndex.SqliteFtsTable}\" f JOIN \"SearchEntries\" e INDEXED BY \"{SqliteFilterIndex}\" ON e.\"Id\" = f.rowid WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH $match AND {filters}";
 
     /// <summary>
     /// The hits a selective filter leaves: its candidates from the filter's own index (the unary + keeps

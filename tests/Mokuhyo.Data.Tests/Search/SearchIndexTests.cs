@@ -178,7 +178,7 @@ public sealed class SearchIndexTests
         await using var db = database.NewContext();
 
         var streamed = await PlanAsync(db, SearchService.SqliteStreamSql(
-            "+e.\"FiscalYear\" = 2022 AND +e.\"DepartmentCode\" = 'x' AND +e.\"RatingOutcome\" = 'met'") + " ORDER BY e.\"Id\" LIMIT 20");
+            "+e.\"FiscalYear\" = 2022 AND +e.\"DepartmentCode\" = 'x' AND +e.\"RatingOutcome\" = 'met'") + " ORDER BY f.rowid LIMIT 20");
         Assert.Contains(streamed, step => step.StartsWith("SEARCH e USING COVERING INDEX " + SearchService.SqliteFilterIndex + " (Id=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(streamed, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
 
