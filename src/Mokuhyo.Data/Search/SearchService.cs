@@ -119,7 +119,6 @@ public sealed class SearchService(MokuhyoDbContext db)
                 return await ScanSqliteAsync(where, parameters, request, terms, page, pageSize, cancellationToken);
             }
 
-            var skip = (page - 1) * pageSize;
             if (request.City is not null || request.Year is not null || request.Department is not null || request.Rating is not null)
             {
                 var (filters, filterParameters) = SqliteFilters([], request, indexed: true);
@@ -127,60 +126,11 @@ public sealed class SearchService(MokuhyoDbContext db)
                     filterParameters, cancellationToken))!;
                 if (candidates <= SelectiveFilter)
                 {
-                    var (where, parameters) = SqliteFilters(scanned, request, indexed: true);
-                    parameters.Add(("$match", match));
-                    var found = await PairsAsync(SqliteSelectiveSql(where), parameters, cancellationToken);
-                    var capped = found.Count > CountCap;
-                    var total = Math.Min(found.Count, CountCap);
-                    if (skip >= total)
-                    {
-                        return new SearchResults([], total, page, pageSize, capped);
-                    }
-
-                    found.Sort(static (a, b) => a.Year != b.Year ? b.Year.CompareTo(a.Year) : a.Id.CompareTo(b.Id));
-                    var pageIds = found.Skip(skip).Take(Math.Min(pageSize, total - skip)).Select(f => f.Id).ToList();
-                    return new SearchResults(await HitsAsync(pageIds, terms, cancellationToken), total, page, pageSize, capped);
+                    return await SelectiveSqliteAsync(match, scanned, request, terms, page, pageSize, cancellationToken);
                 }
             }
 
-            {
-                var (where, parameters) = SqliteFilters(scanned, request, indexed: false);
-                parameters.Add(("$match", match));
-                // Without filters the count needs no entry at all: the FTS5 rowids are the hits.
-                var countSql = where == "1"
-                    ? $"SELECT count(*) FROM (SELECT rowid FROM \"{SearchIndex.SqliteFtsTable}\" WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH $match LIMIT {CountCap + 1})"
-                    : $"SELECT count(*) FROM ({SqliteStreamSql(where)} LIMIT {CountCap + 1})";
-                var counted = (int)(long)(await ScalarAsync(countSql, parameters, cancellationToken))!;
-                var capped = counted > CountCap;
-                var total = Math.Min(counted, CountCap);
-                if (skip >= total)
-                {
-                    return new SearchResults([], total, page, pageSize, capped);
-                }
-
-                var need = Math.Min(pageSize, total - skip);
-                var ids = new List<long>();
-                var year = request.Year ?? await LatestYearBeforeAsync(int.MaxValue, cancellationToken);
-                while (year is { } y && ids.Count < need)
-                {
-                    var found = await PairsAsync(
-                        $"{SqliteStreamSql(where + " AND +e.\"FiscalYear\" = " + y.ToString(System.Globalization.CultureInfo.InvariantCulture))} ORDER BY f.rowid LIMIT {skip + need - ids.Count}",
-                        parameters, cancellationToken);
-                    if (found.Count <= skip)
-                    {
-                        skip -= found.Count;
-                    }
-                    else
-                    {
-                        ids.AddRange(found.Skip(skip).Select(f => f.Id));
-                        skip = 0;
-                    }
-
-                    year = request.Year is null ? await LatestYearBeforeAsync(y, cancellationToken) : null;
-                }
-
-                return new SearchResults(await HitsAsync(ids, terms, cancellationToken), total, page, pageSize, capped);
-            }
+            return await StreamSqliteAsync(match, scanned, request, terms, page, pageSize, cancellationToken);
         }
         finally
         {
@@ -189,6 +139,69 @@ public sealed class SearchService(MokuhyoDbContext db)
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    /// <summary>A selective filter: its candidates, kept when among the FTS5 rowids, then counted and ordered in memory.</summary>
+    private async Task<SearchResults> SelectiveSqliteAsync(string match, List<string> scanned, SearchRequest request, IReadOnlyList<string> terms,
+        int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = SqliteFilters(scanned, request, indexed: true);
+        parameters.Add(("$match", match));
+        var found = await PairsAsync(SqliteSelectiveSql(where), parameters, cancellationToken);
+        var capped = found.Count > CountCap;
+        var total = Math.Min(found.Count, CountCap);
+        var skip = (page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new SearchResults([], total, page, pageSize, capped);
+        }
+
+        found.Sort(static (a, b) => a.Year != b.Year ? b.Year.CompareTo(a.Year) : a.Id.CompareTo(b.Id));
+        var ids = found.Skip(skip).Take(Math.Min(pageSize, total - skip)).Select(f => f.Id).ToList();
+        return new SearchResults(await HitsAsync(ids, terms, cancellationToken), total, page, pageSize, capped);
+    }
+
+    /// <summary>No selective filter: the FTS5 rowids streamed with a LIMIT, for the count and then for the page, year by year.</summary>
+    private async Task<SearchResults> StreamSqliteAsync(string match, List<string> scanned, SearchRequest request, IReadOnlyList<string> terms,
+        int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = SqliteFilters(scanned, request, indexed: false);
+        parameters.Add(("$match", match));
+        // Without filters the count needs no entry at all: the FTS5 rowids are the hits.
+        var countSql = where == "1"
+            ? $"SELECT count(*) FROM (SELECT rowid FROM \"{SearchIndex.SqliteFtsTable}\" WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH $match LIMIT {CountCap + 1})"
+            : $"SELECT count(*) FROM ({SqliteStreamSql(where)} LIMIT {CountCap + 1})";
+        var counted = (int)(long)(await ScalarAsync(countSql, parameters, cancellationToken))!;
+        var capped = counted > CountCap;
+        var total = Math.Min(counted, CountCap);
+        var skip = (page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new SearchResults([], total, page, pageSize, capped);
+        }
+
+        var need = Math.Min(pageSize, total - skip);
+        var ids = new List<long>();
+        var year = request.Year ?? await LatestYearBeforeAsync(int.MaxValue, cancellationToken);
+        while (year is { } y && ids.Count < need)
+        {
+            var found = await PairsAsync(
+                $"{SqliteStreamSql(where + " AND +e.\"FiscalYear\" = " + y.ToString(System.Globalization.CultureInfo.InvariantCulture))} ORDER BY f.rowid LIMIT {skip + need - ids.Count}",
+                parameters, cancellationToken);
+            if (found.Count <= skip)
+            {
+                skip -= found.Count;
+            }
+            else
+            {
+                ids.AddRange(found.Skip(skip).Select(f => f.Id));
+                skip = 0;
+            }
+
+            year = request.Year is null ? await LatestYearBeforeAsync(y, cancellationToken) : null;
+        }
+
+        return new SearchResults(await HitsAsync(ids, terms, cancellationToken), total, page, pageSize, capped);
     }
 
     /// <summary>A filter leaving at most this many entries is selective: its candidates are checked against the hits, not the reverse.</summary>
