@@ -19,7 +19,7 @@ const int Years = 5;
 const int FirstYear = 2020;
 const int Departments = 15;
 const int GoalsPerDepartment = 10;
-const int Rounds = 15;
+const int Rounds = 40;
 const int LikeRounds = 2;
 
 var output = args.Length > 0 ? args[0] : Path.Combine("bench", "results", "search.md");
@@ -37,11 +37,21 @@ try
     var generate = Stopwatch.StartNew();
     var build = Stopwatch.StartNew();
     int entries;
+    var migrate = new Stopwatch();
+    var rebuilt = false;
     if (reused)
     {
+        // As the web app does at start: pending migrations (new indexes) first, then the index is rebuilt
+        // only when it is stale (built by an older SearchDocuments.Version).
         await using var db = Bench.Open(file);
+        migrate.Start();
+        await db.Database.MigrateAsync();
+        migrate.Stop();
+        build.Restart();
+        rebuilt = await new SearchIndex(db).EnsureCurrentAsync();
+        build.Stop();
         entries = await db.SearchEntries.CountAsync();
-        Console.WriteLine(string.Create(invariant, $"reusing {file}: {entries:N0} entries"));
+        Console.WriteLine(string.Create(invariant, $"reusing {file}: {entries:N0} entries; migrations {migrate.Elapsed.TotalSeconds:0.0} s, index {(rebuilt ? "rebuilt" : "current")} in {build.Elapsed.TotalSeconds:0.0} s"));
     }
     else
     {
@@ -78,6 +88,7 @@ try
 
     var queries = Bench.Queries(corpus);
     var fts = new Dictionary<BenchQuery, List<double>>();
+    var cpu = new Dictionary<BenchQuery, List<double>>();
     var like = new Dictionary<BenchQuery, List<double>>();
     var totals = new Dictionary<BenchQuery, (int Fts, int Like)>();
     await using (var db = Bench.Open(file))
@@ -92,9 +103,13 @@ try
         {
             foreach (var q in queries)
             {
+                // CPU time of the whole process as well as wall time: on a machine shared with other work the
+                // wall time mostly measures waiting for a processor; the CPU time is what the search costs.
+                var cpuBefore = Environment.CpuUsage.TotalTime;
                 var watch = Stopwatch.StartNew();
                 var results = await search.SearchAsync(q.Request);
                 watch.Stop();
+                Bench.Add(cpu, q, (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds);
                 Bench.Add(fts, q, watch.Elapsed.TotalMilliseconds);
                 totals[q] = (results.Total, 0);
             }
@@ -132,6 +147,7 @@ try
     var loadAfter = Bench.LoadAverage();
     var all = fts.Values.SelectMany(v => v).ToList();
     var allLike = like.Values.SelectMany(v => v).ToList();
+    var allCpu = cpu.Values.SelectMany(v => v).ToList();
     var p95 = Bench.Percentile(all, 0.95);
     var speedUp = Bench.Percentile(allLike, 0.5) / Bench.Percentile(all, 0.5);
     var lines = new List<string>
@@ -154,22 +170,24 @@ try
         string.Create(invariant, $"| corpus | {Municipalities} municipalities × {Years} years × {Departments} departments × {GoalsPerDepartment} goals = {Municipalities * Years * Departments * GoalsPerDepartment:N0} goals; {entries:N0} index entries (goals, plan sections, units){(reused ? "" : $"; {corpus.Characters / 1_000_000.0:0.0} million characters")} |"),
         string.Create(invariant, $"| database file | {size / 1024.0 / 1024.0:0} MiB |"),
         reused ? "| corpus generated and stored | reused from an earlier run of the same generator |" : string.Create(invariant, $"| corpus generated and stored | {generate.Elapsed.TotalSeconds:0.0} s |"),
-        reused ? "| index built (SearchIndex.RebuildAsync) | reused from an earlier run |" : string.Create(invariant, $"| index built (SearchIndex.RebuildAsync) | {build.Elapsed.TotalSeconds:0.0} s |"),
+        reused
+            ? string.Create(invariant, $"| index built (SearchIndex.RebuildAsync) | reused from an earlier run ({(rebuilt ? $"rebuilt as stale in {build.Elapsed.TotalSeconds:0.0} s" : "current")}; pending migrations applied in {migrate.Elapsed.TotalSeconds:0.0} s) |")
+            : string.Create(invariant, $"| index built (SearchIndex.RebuildAsync) | {build.Elapsed.TotalSeconds:0.0} s |"),
         string.Create(invariant, $"| rounds | {Rounds} of the mix through the search, {LikeRounds} as a LIKE scan |"),
         string.Empty,
-        "| query | kind | hits | search p50 ms | search p95 ms | search p99 ms | LIKE p50 ms | speed-up (p50) |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| query | kind | hits | search p50 ms | search p95 ms | search p99 ms | search CPU p50 ms | search CPU p95 ms | LIKE p50 ms | speed-up (p50) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     };
     foreach (var q in queries)
     {
         var f = fts[q];
         var l = like[q];
         lines.Add(string.Create(invariant,
-            $"| {q.Label} | {q.Kind} | {totals[q].Fts:N0} | {Bench.Percentile(f, 0.5):0.0} | {Bench.Percentile(f, 0.95):0.0} | {Bench.Percentile(f, 0.99):0.0} | {Bench.Percentile(l, 0.5):0.0} | {Bench.Percentile(l, 0.5) / Bench.Percentile(f, 0.5):0}× |"));
+            $"| {q.Label} | {q.Kind} | {totals[q].Fts:N0} | {Bench.Percentile(f, 0.5):0.0} | {Bench.Percentile(f, 0.95):0.0} | {Bench.Percentile(f, 0.99):0.0} | {Bench.Percentile(cpu[q], 0.5):0.0} | {Bench.Percentile(cpu[q], 0.95):0.0} | {Bench.Percentile(l, 0.5):0.0} | {Bench.Percentile(l, 0.5) / Bench.Percentile(f, 0.5):0}× |"));
     }
 
     lines.Add(string.Create(invariant,
-        $"| **whole mix** | | | **{Bench.Percentile(all, 0.5):0.0}** | **{p95:0.0}** | **{Bench.Percentile(all, 0.99):0.0}** | **{Bench.Percentile(allLike, 0.5):0.0}** | **{speedUp:0}×** |"));
+        $"| **whole mix** | | | **{Bench.Percentile(all, 0.5):0.0}** | **{p95:0.0}** | **{Bench.Percentile(all, 0.99):0.0}** | **{Bench.Percentile(allCpu, 0.5):0.0}** | **{Bench.Percentile(allCpu, 0.95):0.0}** | **{Bench.Percentile(allLike, 0.5):0.0}** | **{speedUp:0}×** |"));
     lines.Add(string.Empty);
     lines.Add(string.Create(invariant,
         $"Targets: p95 under 50 ms — {(p95 < 50 ? "met" : "NOT met")} ({p95:0.0} ms); at least 20× faster than the LIKE scan — {(speedUp >= 20 ? "met" : "NOT met")} ({speedUp:0}× at the median of the mix)."));

@@ -10,7 +10,7 @@ namespace Mokuhyo.Browser.Tests;
 /// </summary>
 public sealed class KeyboardAndLayoutTests
 {
-    private const int MaxTabs = 80;
+    internal const int MaxTabs = 80;
 
     [Fact]
     public async Task A_reader_goes_from_the_home_page_to_a_goal_with_tab_and_enter_only()
@@ -79,7 +79,7 @@ public sealed class KeyboardAndLayoutTests
     }
 
     /// <summary>Presses Tab until the link to <paramref name="href"/> has the focus (visibly), then Enter, and waits for the page.</summary>
-    private static async Task TabToAndFollowAsync(IPage page, string href)
+    internal static async Task TabToAndFollowAsync(IPage page, string href)
     {
         for (var i = 0; i < MaxTabs; i++)
         {
@@ -97,7 +97,7 @@ public sealed class KeyboardAndLayoutTests
         Assert.Fail($"{MaxTabs} presses of Tab on {page.Url} never reached a link to {href}.");
     }
 
-    private static async Task ExpectVisibleFocusAsync(IPage page)
+    internal static async Task ExpectVisibleFocusAsync(IPage page)
     {
         var outline = await page.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth; }");
         Assert.False(outline.StartsWith("none", StringComparison.Ordinal) || outline.EndsWith(" 0px", StringComparison.Ordinal),

@@ -18,6 +18,15 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         builder.HasIndex(e => e.PublishedReportId);
         builder.HasIndex(e => e.DepartmentId);
         builder.HasIndex(e => new { e.FiscalYear, e.MunicipalityCode, e.DepartmentOrder, e.Position });
+        // Narrow indexes for the search's filters, so SQLite never reads a wide row (the published text)
+        // to decide whether a hit passes them (SearchService, docs/search.md). Keyed by Id: the full-text
+        // hits are looked up in it; by city and by department: a selective filter's candidates.
+        builder.HasIndex(e => new { e.Id, e.FiscalYear, e.MunicipalitySlug, e.DepartmentCode, e.RatingOutcome })
+            .HasDatabaseName(Search.SearchService.SqliteFilterIndex);
+        builder.HasIndex(e => new { e.MunicipalitySlug, e.FiscalYear, e.DepartmentCode, e.RatingOutcome })
+            .HasDatabaseName("IX_SearchEntries_City");
+        builder.HasIndex(e => new { e.DepartmentCode, e.FiscalYear, e.RatingOutcome })
+            .HasDatabaseName("IX_SearchEntries_Department");
         builder.Property(e => e.MunicipalityCode).HasMaxLength(TextLimits.Code);
         builder.Property(e => e.MunicipalitySlug).HasMaxLength(TextLimits.Code);
         builder.Property(e => e.DepartmentCode).HasMaxLength(TextLimits.Code);

@@ -79,20 +79,23 @@ public sealed class SearchService(MokuhyoDbContext db)
     }
 
     /// <summary>
-    /// SQLite: the trigram index hands out its rows in rowid order, so a query that asks for rows in that
-    /// order with a LIMIT stops as soon as it has them, instead of reading every hit. The count stops at
-    /// the cap; the page is filled year by year, newest first, each year in rowid order — the same order
-    /// PostgreSQL gives with ORDER BY FiscalYear DESC, Id.
+    /// SQLite. The trigram index gives the matching rowids in about a millisecond even for a common word;
+    /// what costs is looking at the entries behind them. So no wide SearchEntries row is read until the
+    /// page is known: filters are answered from narrow indexes, and only the page's rows are read in full,
+    /// for the snippets. Two ways, chosen by how many entries the filters leave:
+    /// <list type="bullet">
+    /// <item>a selective filter (a city, a department in a year: at most <see cref="SelectiveFilter"/>
+    /// entries) takes its candidates from its own index and keeps those the FTS5 rowids contain; every hit
+    /// is then known, and counted and ordered in memory;</item>
+    /// <item>otherwise the FTS5 rowids are streamed in rowid order through <see cref="SqliteFilterIndex"/>
+    /// (keyed by Id, holding the filter columns) with a LIMIT: the count stops at the cap, and the page is
+    /// filled year by year, newest first, stopping as soon as it is full.</item>
+    /// </list>
+    /// Both give PostgreSQL's order: FiscalYear DESC, then Id.
     /// </summary>
     private async Task<SearchResults> SearchSqliteAsync(SearchRequest request, IReadOnlyList<string> terms, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        var plan = await SqlitePlanAsync(terms, cancellationToken);
-        if (plan is null)
-        {
-            return new SearchResults([], 0, page, pageSize);
-        }
-
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -102,39 +105,32 @@ public sealed class SearchService(MokuhyoDbContext db)
 
         try
         {
-            var (from, order, where, parameters) = SqliteQuery(plan.Value.Match, plan.Value.Scanned, request);
-            var counted = (int)(long)(await ScalarAsync($"SELECT count(*) FROM (SELECT 1 FROM {from} WHERE {where} LIMIT {CountCap + 1})", parameters, cancellationToken))!;
-            var capped = counted > CountCap;
-            var total = Math.Min(counted, CountCap);
-            var skip = (page - 1) * pageSize;
-            if (skip >= total)
+            await ReadPragmasAsync(cancellationToken);
+            var plan = await SqlitePlanAsync(terms, cancellationToken);
+            if (plan is null)
             {
-                return new SearchResults([], total, page, pageSize, capped);
+                return new SearchResults([], 0, page, pageSize);
             }
 
-            var need = Math.Min(pageSize, total - skip);
-            List<int> years = request.Year is { } year ? [year] : await YearsAsync(cancellationToken);
-            var ids = new List<long>();
-            foreach (var y in years)
+            var (match, scanned) = plan.Value;
+            if (match is null)
             {
-                if (ids.Count == need)
-                {
-                    break;
-                }
-
-                var found = await IdsAsync($"SELECT {order} FROM {from} WHERE {where} AND e.\"FiscalYear\" = {y.ToString(System.Globalization.CultureInfo.InvariantCulture)} ORDER BY {order} LIMIT {skip + need - ids.Count}",
-                    parameters, cancellationToken);
-                if (found.Count <= skip)
-                {
-                    skip -= found.Count;
-                    continue;
-                }
-
-                ids.AddRange(found.Skip(skip));
-                skip = 0;
+                var (where, parameters) = SqliteFilters(scanned, request, indexed: true);
+                return await ScanSqliteAsync(where, parameters, request, terms, page, pageSize, cancellationToken);
             }
 
-            return new SearchResults(await HitsAsync(ids, terms, cancellationToken), total, page, pageSize, capped);
+            if (request.City is not null || request.Year is not null || request.Department is not null || request.Rating is not null)
+            {
+                var (filters, filterParameters) = SqliteFilters([], request, indexed: true);
+                var candidates = (long)(await ScalarAsync($"SELECT count(*) FROM (SELECT 1 FROM \"SearchEntries\" e WHERE {filters} LIMIT {SelectiveFilter + 1})",
+                    filterParameters, cancellationToken))!;
+                if (candidates <= SelectiveFilter)
+                {
+                    return await SelectiveSqliteAsync(match, scanned, request, terms, page, pageSize, cancellationToken);
+                }
+            }
+
+            return await StreamSqliteAsync(match, scanned, request, terms, page, pageSize, cancellationToken);
         }
         finally
         {
@@ -145,25 +141,151 @@ public sealed class SearchService(MokuhyoDbContext db)
         }
     }
 
-    private static (string From, string Order, string Where, List<(string Name, object Value)> Parameters) SqliteQuery(
-        string? match, List<string> scanned, SearchRequest request)
+    /// <summary>A selective filter: its candidates, kept when among the FTS5 rowids, then counted and ordered in memory.</summary>
+    private async Task<SearchResults> SelectiveSqliteAsync(string match, List<string> scanned, SearchRequest request, IReadOnlyList<string> terms,
+        int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = SqliteFilters(scanned, request, indexed: true);
+        parameters.Add(("$match", match));
+        var found = await PairsAsync(SqliteSelectiveSql(where), parameters, cancellationToken);
+        var capped = found.Count > CountCap;
+        var total = Math.Min(found.Count, CountCap);
+        var skip = (page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new SearchResults([], total, page, pageSize, capped);
+        }
+
+        found.Sort(static (a, b) => a.Year != b.Year ? b.Year.CompareTo(a.Year) : a.Id.CompareTo(b.Id));
+        var ids = found.Skip(skip).Take(Math.Min(pageSize, total - skip)).Select(f => f.Id).ToList();
+        return new SearchResults(await HitsAsync(ids, terms, cancellationToken), total, page, pageSize, capped);
+    }
+
+    /// <summary>No selective filter: the FTS5 rowids streamed with a LIMIT, for the count and then for the page, year by year.</summary>
+    private async Task<SearchResults> StreamSqliteAsync(string match, List<string> scanned, SearchRequest request, IReadOnlyList<string> terms,
+        int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = SqliteFilters(scanned, request, indexed: false);
+        parameters.Add(("$match", match));
+        // Without filters the count needs no entry at all: the FTS5 rowids are the hits.
+        var countSql = where == "1"
+            ? $"SELECT count(*) FROM (SELECT rowid FROM \"{SearchIndex.SqliteFtsTable}\" WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH $match LIMIT {CountCap + 1})"
+            : $"SELECT count(*) FROM ({SqliteStreamSql(where)} LIMIT {CountCap + 1})";
+        var counted = (int)(long)(await ScalarAsync(countSql, parameters, cancellationToken))!;
+        var capped = counted > CountCap;
+        var total = Math.Min(counted, CountCap);
+        var skip = (page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new SearchResults([], total, page, pageSize, capped);
+        }
+
+        var need = Math.Min(pageSize, total - skip);
+        var ids = new List<long>();
+        var year = request.Year ?? await LatestYearBeforeAsync(int.MaxValue, cancellationToken);
+        while (year is { } y && ids.Count < need)
+        {
+            var found = await PairsAsync(
+                $"{SqliteStreamSql(where + " AND +e.\"FiscalYear\" = " + y.ToString(System.Globalization.CultureInfo.InvariantCulture))} ORDER BY f.rowid LIMIT {skip + need - ids.Count}",
+                parameters, cancellationToken);
+            if (found.Count <= skip)
+            {
+                skip -= found.Count;
+            }
+            else
+            {
+                ids.AddRange(found.Skip(skip).Select(f => f.Id));
+                skip = 0;
+            }
+
+            year = request.Year is null ? await LatestYearBeforeAsync(y, cancellationToken) : null;
+        }
+
+        return new SearchResults(await HitsAsync(ids, terms, cancellationToken), total, page, pageSize, capped);
+    }
+
+    /// <summary>A filter leaving at most this many entries is selective: its candidates are checked against the hits, not the reverse.</summary>
+    public const int SelectiveFilter = 2000;
+
+    /// <summary>The narrow index keyed by Id that the streamed hits are filtered through (see SearchEntryConfiguration).</summary>
+    public const string SqliteFilterIndex = "IX_SearchEntries_Filters";
+
+    /// <summary>
+    /// The hits, streamed: the FTS5 rowids (parameter $match) in the order FTS5 hands them out (rowid; so
+    /// a LIMIT stops the FTS5 scan too, where an IN list would first read every hit), each looked up in
+    /// <see cref="SqliteFilterIndex"/> rather than in the table, whose rows are wide. Public so that its
+    /// query plan can be checked.
+    /// </summary>
+    public static string SqliteStreamSql(string filters) =>
+        $"SELECT e.\"Id\", e.\"FiscalYear\" FROM \"{SearchIndex.SqliteFtsTable}\" f JOIN \"SearchEntries\" e INDEXED BY \"{SqliteFilterIndex}\" ON e.\"Id\" = f.rowid WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH $match AND {filters}";
+
+    /// <summary>
+    /// The hits a selective filter leaves: its candidates from the filter's own index (the unary + keeps
+    /// SQLite from driving by rowid instead), kept when the FTS5 rowids (read once) contain them.
+    /// Public so that its query plan can be checked.
+    /// </summary>
+    public static string SqliteSelectiveSql(string filters) =>
+        $"SELECT e.\"Id\", e.\"FiscalYear\" FROM \"SearchEntries\" e WHERE {filters} AND +e.\"Id\" IN ({FtsRowids})";
+
+    private const string FtsRowids = $"SELECT rowid FROM \"{SearchIndex.SqliteFtsTable}\" WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH $match";
+
+    /// <summary>The newest year with entries before <paramref name="before"/>: one step down an index each, instead of a DISTINCT over all entries.</summary>
+    private async Task<int?> LatestYearBeforeAsync(int before, CancellationToken cancellationToken)
+    {
+        var year = await ScalarAsync($"SELECT max(\"FiscalYear\") FROM \"SearchEntries\" WHERE \"FiscalYear\" < $before", [("$before", before)], cancellationToken);
+        return year is null or DBNull ? null : (int)(long)year;
+    }
+
+    /// <summary>
+    /// When every term is a very common character (no trigram list narrows it), the table itself is read
+    /// with instr. The rows are then asked for in rowid order with a LIMIT, so the count stops at the cap
+    /// and the page, filled year by year (newest first), stops as soon as it is full.
+    /// </summary>
+    private async Task<SearchResults> ScanSqliteAsync(string where, List<(string Name, object Value)> parameters, SearchRequest request,
+        IReadOnlyList<string> terms, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var counted = (int)(long)(await ScalarAsync($"SELECT count(*) FROM (SELECT 1 FROM \"SearchEntries\" e WHERE {where} LIMIT {CountCap + 1})", parameters, cancellationToken))!;
+        var capped = counted > CountCap;
+        var total = Math.Min(counted, CountCap);
+        var skip = (page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new SearchResults([], total, page, pageSize, capped);
+        }
+
+        var need = Math.Min(pageSize, total - skip);
+        var ids = new List<long>();
+        var year = request.Year ?? await LatestYearBeforeAsync(int.MaxValue, cancellationToken);
+        while (year is { } y && ids.Count < need)
+        {
+            var found = await PairsAsync(
+                $"SELECT e.\"Id\", e.\"FiscalYear\" FROM \"SearchEntries\" e WHERE {where} AND e.\"FiscalYear\" = {y.ToString(System.Globalization.CultureInfo.InvariantCulture)} ORDER BY e.\"Id\" LIMIT {skip + need - ids.Count}",
+                parameters, cancellationToken);
+            if (found.Count <= skip)
+            {
+                skip -= found.Count;
+            }
+            else
+            {
+                ids.AddRange(found.Skip(skip).Select(f => f.Id));
+                skip = 0;
+            }
+
+            year = request.Year is null ? await LatestYearBeforeAsync(y, cancellationToken) : null;
+        }
+
+        return new SearchResults(await HitsAsync(ids, terms, cancellationToken), total, page, pageSize, capped);
+    }
+
+    /// <summary>
+    /// The filters and the instr tests, ANDed. <paramref name="indexed"/> false writes each filter as
+    /// +column, so that SQLite cannot drive the query by that column's index (the streamed way is driven by
+    /// the FTS5 rowids).
+    /// </summary>
+    private static (string Where, List<(string Name, object Value)> Parameters) SqliteFilters(List<string> scanned, SearchRequest request, bool indexed)
     {
         var parameters = new List<(string, object)>();
         var where = new List<string>();
-        string from, order;
-        if (match is not null)
-        {
-            from = $"\"{SearchIndex.SqliteFtsTable}\" f JOIN \"SearchEntries\" e ON e.\"Id\" = f.rowid";
-            order = "f.rowid";
-            where.Add($"\"{SearchIndex.SqliteFtsTable}\" MATCH $match");
-            parameters.Add(("$match", match));
-        }
-        else
-        {
-            from = "\"SearchEntries\" e";
-            order = "e.\"Id\"";
-        }
-
         for (var i = 0; i < scanned.Count; i++)
         {
             // instr() is what EF writes for Contains on SQLite: the same substring test on the folded text.
@@ -175,7 +297,7 @@ public sealed class SearchService(MokuhyoDbContext db)
         {
             if (value is not null)
             {
-                where.Add($"e.\"{column}\" = ${column}");
+                where.Add($"{(indexed ? "" : "+")}e.\"{column}\" = ${column}");
                 parameters.Add(("$" + column, value));
             }
         }
@@ -184,11 +306,20 @@ public sealed class SearchService(MokuhyoDbContext db)
         Equal("FiscalYear", request.Year);
         Equal("DepartmentCode", request.Department);
         Equal("RatingOutcome", request.Rating);
-        return (from, order, where.Count == 0 ? "1" : string.Join(" AND ", where), parameters);
+        return (where.Count == 0 ? "1" : string.Join(" AND ", where), parameters);
     }
 
-    private async Task<List<int>> YearsAsync(CancellationToken cancellationToken) =>
-        await db.SearchEntries.Select(e => e.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
+    /// <summary>
+    /// Memory-mapped reads for the search's connection: the filter index and the FTS5 segments are read
+    /// through the page cache without a copy per page. Applies to the pooled connection for its lifetime.
+    /// </summary>
+    private async Task ReadPragmasAsync(CancellationToken cancellationToken)
+    {
+        await using var command = Command($"PRAGMA mmap_size = {SqliteMmapSize}", []);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const long SqliteMmapSize = 256L * 1024 * 1024;
 
     private async Task<object?> ScalarAsync(string sql, List<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
@@ -196,17 +327,17 @@ public sealed class SearchService(MokuhyoDbContext db)
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private async Task<List<long>> IdsAsync(string sql, List<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    private async Task<List<(long Id, int Year)>> PairsAsync(string sql, List<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(sql, parameters);
-        var ids = new List<long>();
+        var pairs = new List<(long, int)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetInt64(0));
+            pairs.Add((reader.GetInt64(0), reader.GetInt32(1)));
         }
 
-        return ids;
+        return pairs;
     }
 
     private System.Data.Common.DbCommand Command(string sql, List<(string Name, object Value)> parameters)
@@ -225,7 +356,13 @@ public sealed class SearchService(MokuhyoDbContext db)
         return command;
     }
 
-    /// <summary>The FTS5 expression (null when every term is scanned) and the terms to confirm with instr; null when nothing can match.</summary>
+    /// <summary>
+    /// The FTS5 expression (null when every term is scanned) and the terms to confirm with instr; null when
+    /// nothing can match. A term of one or two characters becomes the OR of the trigrams that begin with it:
+    /// every entry ends with two line breaks, so every occurrence of the term begins a trigram, and an entry
+    /// holds one of those trigrams exactly when it holds the term — no confirmation is needed. Only a term
+    /// with too many such trigrams (a very common character) is left to instr.
+    /// </summary>
     private async Task<(string? Match, List<string> Scanned)?> SqlitePlanAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         var parts = new List<string>();
@@ -238,7 +375,6 @@ public sealed class SearchService(MokuhyoDbContext db)
                 continue;
             }
 
-            scanned.Add(term);
             var trigrams = await TrigramsStartingWithAsync(term, cancellationToken);
             if (trigrams.Count == 0)
             {
@@ -248,6 +384,10 @@ public sealed class SearchService(MokuhyoDbContext db)
             if (trigrams.Count <= MaxTrigramsPerTerm)
             {
                 parts.Add("(" + string.Join(" OR ", trigrams.Select(Quote)) + ")");
+            }
+            else
+            {
+                scanned.Add(term);
             }
         }
 
@@ -291,45 +431,17 @@ public sealed class SearchService(MokuhyoDbContext db)
 
     private async Task<List<string>> TrigramsStartingWithAsync(string term, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
+        // A range on the term column is answered from the index; U+10FFFF sorts after every character.
+        await using var command = Command($"SELECT term FROM \"{SearchIndex.SqliteVocabularyTable}\" WHERE term >= $from AND term < $to LIMIT {MaxTrigramsPerTerm + 1}",
+            [("$from", term), ("$to", term + char.ConvertFromUtf32(0x10FFFF))]);
+        var trigrams = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            trigrams.Add(reader.GetString(0));
         }
 
-        try
-        {
-            await using var command = connection.CreateCommand();
-            // A range on the term column is answered from the index; U+10FFFF sorts after every character.
-            command.CommandText = $"SELECT term FROM \"{SearchIndex.SqliteVocabularyTable}\" WHERE term >= $from AND term < $to LIMIT {MaxTrigramsPerTerm + 1}";
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            Parameter(command, "$from", term);
-            Parameter(command, "$to", term + char.ConvertFromUtf32(0x10FFFF));
-            var trigrams = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                trigrams.Add(reader.GetString(0));
-            }
-
-            return trigrams;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-    }
-
-    private static void Parameter(System.Data.Common.DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        return trigrams;
     }
 
     private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

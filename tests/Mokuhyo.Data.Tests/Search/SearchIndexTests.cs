@@ -171,6 +171,80 @@ public sealed class SearchIndexTests
         }
     }
 
+    [Fact]
+    public async Task On_sqlite_hits_are_filtered_through_narrow_indexes_without_reading_table_rows()
+    {
+        await using var database = await TestDatabase.CreateWithDemoDataAsync(DatabaseProvider.Sqlite);
+        await using var db = database.NewContext();
+
+        var streamed = await PlanAsync(db, SearchService.SqliteStreamSql(
+            "+e.\"FiscalYear\" = 2022 AND +e.\"DepartmentCode\" = 'x' AND +e.\"RatingOutcome\" = 'met'") + " ORDER BY f.rowid LIMIT 20");
+        Assert.Contains(streamed, step => step.StartsWith("SEARCH e USING COVERING INDEX " + SearchService.SqliteFilterIndex + " (Id=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(streamed, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+
+        var byCity = await PlanAsync(db, SearchService.SqliteSelectiveSql("e.\"MunicipalitySlug\" = 'iruma' AND e.\"FiscalYear\" = 2022"));
+        Assert.Contains(byCity, step => step.StartsWith("SEARCH e USING COVERING INDEX IX_SearchEntries_City (MunicipalitySlug=? AND FiscalYear=?)", StringComparison.Ordinal));
+        var byDepartment = await PlanAsync(db, SearchService.SqliteSelectiveSql("e.\"DepartmentCode\" = 'x' AND e.\"FiscalYear\" = 2022"));
+        Assert.Contains(byDepartment, step => step.StartsWith("SEARCH e USING COVERING INDEX IX_SearchEntries_Department (DepartmentCode=? AND FiscalYear=?)", StringComparison.Ordinal));
+
+        Assert.All(streamed.Concat(byCity).Concat(byDepartment), step =>
+        {
+            Assert.False(step.StartsWith("SCAN e", StringComparison.Ordinal), step);
+            Assert.DoesNotContain("PRIMARY KEY", step, StringComparison.Ordinal);
+        });
+    }
+
+    private static async Task<List<string>> PlanAsync(MokuhyoDbContext db, string sql)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var match = command.CreateParameter();
+        match.ParameterName = "$match";
+        match.Value = "\"マイナンバー\"";
+        command.Parameters.Add(match);
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Short_and_long_terms_with_every_filter_find_exactly_the_entries_that_hold_them(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateWithDemoDataAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var entries = await db.SearchEntries.AsNoTracking().ToListAsync(ct);
+        var search = new SearchService(db);
+        var seen = 0;
+        foreach (var q in new[] { "講座", "窓口", "課", "市 マイナンバー", "交通安全", "地域 コミュニティ" })
+        {
+            var query = SearchQuery.Parse(q);
+            foreach (var rating in new string?[] { null, "met", "not-met" })
+            {
+                var expected = entries
+                    .Where(e => query.Terms.All(t => e.Folded.Contains(t, StringComparison.Ordinal)))
+                    .Where(e => rating is null || e.RatingOutcome == rating)
+                    .OrderByDescending(e => e.FiscalYear).ThenBy(e => e.Id)
+                    .Select(e => e.Anchor).ToList();
+                var found = await search.SearchAsync(new SearchRequest(query, "iruma", 2022, "shimin-seikatsu", rating, PageSize: 100), ct);
+                Assert.Equal(expected.Count, found.Total);
+                Assert.Equal(expected.Take(100), found.Hits.Select(h => h.Anchor));
+                seen += expected.Count;
+            }
+        }
+
+        Assert.True(seen > 20, $"Only {seen} hits: the terms no longer occur in the seed report.");
+    }
+
     private static async Task<List<string>> AnchorsAsync(MokuhyoDbContext db, string q)
     {
         var results = await new SearchService(db).SearchAsync(new SearchRequest(SearchQuery.Parse(q), PageSize: 100), TestContext.Current.CancellationToken);

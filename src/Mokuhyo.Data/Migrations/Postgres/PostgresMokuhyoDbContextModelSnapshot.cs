@@ -1263,7 +1263,16 @@ namespace Mokuhyo.Data.Migrations.Postgres
 
                     b.HasIndex("PublishedReportId");
 
+                    b.HasIndex("DepartmentCode", "FiscalYear", "RatingOutcome")
+                        .HasDatabaseName("IX_SearchEntries_Department");
+
                     b.HasIndex("FiscalYear", "MunicipalityCode", "DepartmentOrder", "Position");
+
+                    b.HasIndex("MunicipalitySlug", "FiscalYear", "DepartmentCode", "RatingOutcome")
+                        .HasDatabaseName("IX_SearchEntries_City");
+
+                    b.HasIndex("Id", "FiscalYear", "MunicipalitySlug", "DepartmentCode", "RatingOutcome")
+                        .HasDatabaseName("IX_SearchEntries_Filters");
 
                     b.ToTable("SearchEntries");
                 });
