@@ -36,6 +36,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 builder.Services.AddStaffAccounts(builder.Environment);
 builder.Services.AddAdministration();
 builder.Services.AddPublicSite();
+builder.Services.AddContentLanguage();
 builder.Services.AddTemplates();
 builder.Services.AddTenancy();
 builder.Services.AddRazorPages(o =>
@@ -55,10 +56,11 @@ builder.Services.AddMokuhyoSearch();
 var app = builder.Build();
 
 app.UseOperations();
+// Before the error pages: a re-executed request (/error/404) loses the query string, and with it ?culture=en.
+app.UseRequestLocalization();
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMiddleware<SecurityHeadersMiddleware>();
-app.UseRequestLocalization();
 app.MapStaticAssets();
 app.UseRouting();
 app.UseRateLimiter();
