@@ -13,6 +13,8 @@ using Mokuhyo.Web.Cycle;
 using Mokuhyo.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+// Run from the build output in any environment (tests too), the compressed copies of wwwroot live beside it, not in it.
+builder.WebHost.UseStaticWebAssets();
 
 // Razor and System.Text.Json would otherwise write every Japanese character as an escape.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
