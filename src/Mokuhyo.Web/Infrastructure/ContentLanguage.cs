@@ -17,9 +17,6 @@ public sealed class ContentLanguage(IStringLocalizer<ChromeText> text, HtmlEncod
     /// <summary>True when the page's own words are English.</summary>
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    /// <summary>The page's language for <c>&lt;html lang&gt;</c>.</summary>
-    public static string PageLanguage => IsEnglish ? "en" : "ja";
-
     /// <summary>Japanese content inline: <c>&lt;span lang="ja"&gt;…&lt;/span&gt;</c>; nothing for an empty value.</summary>
     public IHtmlContent Ja(string? value) =>
         string.IsNullOrEmpty(value) ? HtmlString.Empty : new HtmlString($"<span lang=\"ja\">{encoder.Encode(value)}</span>");
