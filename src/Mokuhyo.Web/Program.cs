@@ -13,6 +13,8 @@ using Mokuhyo.Web.Cycle;
 using Mokuhyo.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+// Run from the build output in any environment (tests too), the compressed copies of wwwroot live beside it, not in it.
+builder.WebHost.UseStaticWebAssets();
 
 // Razor and System.Text.Json would otherwise write every Japanese character as an escape.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -36,6 +38,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 builder.Services.AddStaffAccounts(builder.Environment);
 builder.Services.AddAdministration();
 builder.Services.AddPublicSite();
+builder.Services.AddContentLanguage();
 builder.Services.AddTemplates();
 builder.Services.AddTenancy();
 builder.Services.AddRazorPages(o =>
@@ -55,10 +58,11 @@ builder.Services.AddMokuhyoSearch();
 var app = builder.Build();
 
 app.UseOperations();
+// Before the error pages: a re-executed request (/error/404) loses the query string, and with it ?culture=en.
+app.UseRequestLocalization();
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseMiddleware<SecurityHeadersMiddleware>();
-app.UseRequestLocalization();
 app.MapStaticAssets();
 app.UseRouting();
 app.UseRateLimiter();

@@ -71,7 +71,7 @@ public sealed class GoalHistoryPageTests
             var page = await Html.GetAsync(app.NewClient(), path);
             Assert.Null(page.QuerySelector(".notice"));
             Assert.Equal(["令和4年度(2022年度)", "令和5年度(2023年度)"],
-                page.QuerySelectorAll("section[aria-labelledby=years-heading] tbody th").Select(th => th.FirstChild!.TextContent.Trim()));
+                page.QuerySelectorAll("section[aria-labelledby=years-heading] tbody th").Select(th => th.QuerySelector(".muted") is { } current ? th.TextContent.Replace(current.TextContent, "", StringComparison.Ordinal).Trim() : th.TextContent.Trim()));
             var rows = page.QuerySelectorAll("section.history-indicator tbody tr");
             Assert.Equal(2, rows.Length);
             Assert.Equal(["70%以上", "61.7%"], rows[0].QuerySelectorAll("td").Skip(1).Take(2).Select(c => c.TextContent));

@@ -75,13 +75,13 @@ public abstract class PolicyTreeTests(TenancyApp tenancy)
 
         await PublishYearEndAsync();
         var tree = await reader.GetStringAsync(new Uri("/iruma/2022/policies", UriKind.Relative), Ct);
-        Assert.Contains("<a href=\"/iruma/2022/policies/dai6\">第6次入間市総合計画</a>", tree, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/iruma/2022/policies/dai6-1-1\">地域コミュニティの活性化</a>", tree, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/iruma/2022/policies/dai6\" lang=\"ja\">第6次入間市総合計画</a>", tree, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/iruma/2022/policies/dai6-1-1\" lang=\"ja\">地域コミュニティの活性化</a>", tree, StringComparison.Ordinal);
         Assert.Contains("公表された目標 1件", tree, StringComparison.Ordinal);
         var node = await reader.GetStringAsync(new Uri("/iruma/2022/policies/dai6-1-1", UriKind.Relative), Ct);
         Assert.Contains("href=\"/iruma/2022/shimin-seikatsu#goal-1\"", node, StringComparison.Ordinal);
         var report = await reader.GetStringAsync(new Uri("/iruma/2022/shimin-seikatsu", UriKind.Relative), Ct);
-        Assert.Contains("<a href=\"/iruma/2022/policies/dai6-1-1\">地域コミュニティの活性化</a>", report, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/iruma/2022/policies/dai6-1-1\" lang=\"ja\">地域コミュニティの活性化</a>", report, StringComparison.Ordinal);
         Assert.Contains("/iruma/2022/policies/dai6-1-1</loc>", await reader.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative), Ct), StringComparison.Ordinal);
 
         // Later edits (a rename, removed links) do not change what was published.

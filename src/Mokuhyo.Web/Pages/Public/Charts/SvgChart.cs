@@ -73,7 +73,10 @@ public static class SvgChart
             if (value.Value is { } v)
             {
                 var w = Math.Max(0m, v) / max * plot;
-                body.Add(Rect(LabelWidth, y, w, BarHeight, value.CssClass, $"{rows[i].Label} {value.Label}"));
+                // The tooltip is the row's label and its figure: content only.
+                var bar = Rect(LabelWidth, y, w, BarHeight, value.CssClass, $"{rows[i].Label} {value.Label}");
+                bar.Element(Svg + "title")!.Add(new XAttribute("lang", "ja"));
+                body.Add(bar);
                 body.Add(Text(LabelWidth + w + 4, y + 13, value.Label, "chart__value", "start"));
             }
             else
@@ -122,7 +125,7 @@ public static class SvgChart
                 body.Add(Text(x + (barWidth / 2), bottom - h - 4, Number(v), "chart__value", "middle"));
             }
 
-            body.Add(Text(left + (g * groupWidth) + (groupWidth / 2), bottom + 20, rows[g].Label, "chart__label", "middle"));
+            body.Add(Content(Text(left + (g * groupWidth) + (groupWidth / 2), bottom + 20, rows[g].Label, "chart__label", "middle")));
         }
 
         return Render(id, title, description, height, body);
@@ -145,7 +148,14 @@ public static class SvgChart
     private static XElement Label(string text, decimal y)
     {
         var shown = Shorten(text);
-        return Text(LabelWidth - 8, y + 13, shown, "chart__label", "end");
+        return Content(Text(LabelWidth - 8, y + 13, shown, "chart__label", "end"));
+    }
+
+    /// <summary>Row labels are content (names of departments, indicators, 和暦 years): Japanese on a page in either language.</summary>
+    private static XElement Content(XElement text)
+    {
+        text.Add(new XAttribute("lang", "ja"));
+        return text;
     }
 
     private static XElement Rect(decimal x, decimal y, decimal w, decimal h, string cssClass, string tooltip) =>
