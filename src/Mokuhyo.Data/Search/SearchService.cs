@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Caching.Memory;
 using Mokuhyo.Domain.Search;
 
 namespace Mokuhyo.Data.Search;
@@ -9,7 +10,7 @@ namespace Mokuhyo.Data.Search;
 /// entry. SQLite narrows with its trigram index and PostgreSQL with pg_trgm; both then decide on the
 /// folded text itself, so they find the same entries, in the same stable order.
 /// </summary>
-public sealed class SearchService(MokuhyoDbContext db)
+public sealed class SearchService(MokuhyoDbContext db, IMemoryCache? cache = null)
 {
     public const int DefaultPageSize = 20;
 
@@ -396,6 +397,38 @@ public sealed class SearchService(MokuhyoDbContext db)
 
     /// <summary>What the filters of a search form can offer: the years and departments that have published entries.</summary>
     public async Task<SearchFilterOptions> FilterOptionsAsync(string? city, CancellationToken cancellationToken = default)
+    {
+        if (cache is null)
+        {
+            return await ReadFilterOptionsAsync(city, cancellationToken);
+        }
+
+        // Entries change only in a publication's transaction (or a rebuild of the same publications), and
+        // publications are only ever added: their count is a stamp every node reads alike, so a cached list is
+        // never older than the last publication. Reading the lists scans every entry; the count does not.
+        var stamp = await db.PublishedReports.CountAsync(cancellationToken);
+        var key = new FilterOptionsKey(city, stamp);
+        if (cache.TryGetValue(key, out SearchFilterOptions? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var options = await ReadFilterOptionsAsync(city, cancellationToken);
+        // A city that has nothing published (or a made-up name in the query string) is not kept: the cache holds
+        // one list per real city at most.
+        if (city is null || options.Years.Count > 0)
+        {
+            cache.Set(key, options, FilterOptionsLifetime);
+        }
+
+        return options;
+    }
+
+    private static readonly TimeSpan FilterOptionsLifetime = TimeSpan.FromMinutes(10);
+
+    private sealed record FilterOptionsKey(string? City, int Stamp);
+
+    private async Task<SearchFilterOptions> ReadFilterOptionsAsync(string? city, CancellationToken cancellationToken)
     {
         var entries = db.SearchEntries.AsNoTracking().Where(e => city == null || e.MunicipalitySlug == city);
         var years = await entries.Select(e => e.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
