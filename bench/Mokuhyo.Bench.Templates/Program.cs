@@ -39,6 +39,9 @@ start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 start.Environment["Database__Provider"] = "Sqlite";
 start.Environment["ConnectionStrings__Default"] = connectionString;
 start.Environment["Database__SeedExampleData"] = "false";
+// Production settings leave migrating to `mokuhyo migrate`; the benchmark's fresh database is migrated and seeded at start.
+start.Environment["Database__MigrateOnStart"] = "true";
+start.Environment["Database__SeedDemoData"] = "true";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
 using var server = Process.Start(start) ?? throw new InvalidOperationException("The web app did not start.");
 server.OutputDataReceived += (_, _) => { };

@@ -64,6 +64,7 @@ build() {
 start_app() {
     rm -f "$work/app.pid"
     ConnectionStrings__Default="Data Source=$work/bench.db" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+        Database__MigrateOnStart=true Database__SeedDemoData=true \
         setsid bash -c 'echo $$ >"$1"; exec dotnet run --no-build --no-launch-profile -c Release --project src/Mokuhyo.Web --urls "$2"' \
         app "$work/app.pid" "$base" >"$work/app.log" 2>&1 &
     for _ in $(seq 1 50); do
