@@ -90,11 +90,13 @@ public static class DataServiceCollectionExtensions
 
                 services.AddDbContext<MokuhyoDbContext, PostgresMokuhyoDbContext>((sp, o) =>
                     ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddSingleton(new PublicationStamp(options.Provider, connectionString));
                 break;
             default:
                 var sqlite = ResolveSqlitePath(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnectionString : connectionString, baseDirectory);
                 services.AddDbContext<MokuhyoDbContext, SqliteMokuhyoDbContext>((sp, o) =>
                     ConfigureSqlite(o, sqlite).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                services.AddSingleton(new PublicationStamp(DatabaseProvider.Sqlite, sqlite));
                 break;
         }
 
