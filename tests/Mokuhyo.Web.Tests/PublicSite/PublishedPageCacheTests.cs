@@ -77,14 +77,14 @@ public sealed class PublishedPageCacheTests
     public async Task The_publication_stamp_changes_with_every_publication()
     {
         await using var app = await Admin.AdminApp.StartAsync(DatabaseProvider.Sqlite);
-        var before = await app.WithDbAsync(db => Infrastructure.PublishedPageCache.StampAsync(db, Ct));
+        var before = await app.WithServicesAsync(services => services.GetRequiredService<PublicationStamp>().ReadAsync(Ct));
         await app.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<MokuhyoDbContext>();
             var department = await db.PublishedReports.Select(p => new { p.DepartmentId, p.PhaseKey }).FirstAsync(Ct);
             return await services.GetRequiredService<ReportPublisher>().PublishAsync(department.DepartmentId, department.PhaseKey, Ct);
         });
-        var after = await app.WithDbAsync(db => Infrastructure.PublishedPageCache.StampAsync(db, Ct));
+        var after = await app.WithServicesAsync(services => services.GetRequiredService<PublicationStamp>().ReadAsync(Ct));
 
         Assert.NotEqual(before, after);
     }
