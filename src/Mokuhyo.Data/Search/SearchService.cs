@@ -173,36 +173,10 @@ public sealed class SearchService(MokuhyoDbContext db, IMemoryCache? cache = nul
             ? $"SELECT count(*) FROM (SELECT rowid FROM \"{SearchIndex.SqliteFtsTable}\" WHERE \"{SearchIndex.SqliteFtsTable}\" MATCH $match LIMIT {CountCap + 1})"
             : $"SELECT count(*) FROM ({SqliteStreamSql(where)} LIMIT {CountCap + 1})";
         var counted = (int)(long)(await ScalarAsync(countSql, parameters, cancellationToken))!;
-        var capped = counted > CountCap;
-        var total = Math.Min(counted, CountCap);
-        var skip = (page - 1) * pageSize;
-        if (skip >= total)
-        {
-            return new SearchResults([], total, page, pageSize, capped);
-        }
-
-        var need = Math.Min(pageSize, total - skip);
-        var ids = new List<long>();
-        var year = request.Year ?? await LatestYearBeforeAsync(int.MaxValue, cancellationToken);
-        while (year is { } y && ids.Count < need)
-        {
-            var found = await PairsAsync(
-                $"{SqliteStreamSql(where + " AND +e.\"FiscalYear\" = " + y.ToString(System.Globalization.CultureInfo.InvariantCulture))} ORDER BY f.rowid LIMIT {skip + need - ids.Count}",
-                parameters, cancellationToken);
-            if (found.Count <= skip)
-            {
-                skip -= found.Count;
-            }
-            else
-            {
-                ids.AddRange(found.Skip(skip).Select(f => f.Id));
-                skip = 0;
-            }
-
-            year = request.Year is null ? await LatestYearBeforeAsync(y, cancellationToken) : null;
-        }
-
-        return new SearchResults(await HitsAsync(ids, terms, cancellationToken), total, page, pageSize, capped);
+        return await PageByYearAsync(
+            counted,
+            y => $"{SqliteStreamSql(where + " AND +e.\"FiscalYear\" = " + y.ToString(System.Globalization.CultureInfo.InvariantCulture))} ORDER BY f.rowid",
+            parameters, request, terms, page, pageSize, cancellationToken);
     }
 
     /// <summary>A filter leaving at most this many entries is selective: its candidates are checked against the hits, not the reverse.</summary>
@@ -246,6 +220,20 @@ public sealed class SearchService(MokuhyoDbContext db, IMemoryCache? cache = nul
         IReadOnlyList<string> terms, int page, int pageSize, CancellationToken cancellationToken)
     {
         var counted = (int)(long)(await ScalarAsync($"SELECT count(*) FROM (SELECT 1 FROM \"SearchEntries\" e WHERE {where} LIMIT {CountCap + 1})", parameters, cancellationToken))!;
+        return await PageByYearAsync(
+            counted,
+            y => $"SELECT e.\"Id\", e.\"FiscalYear\" FROM \"SearchEntries\" e WHERE {where} AND e.\"FiscalYear\" = {y.ToString(System.Globalization.CultureInfo.InvariantCulture)} ORDER BY e.\"Id\"",
+            parameters, request, terms, page, pageSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fills the page newest year first (each year in id order): <paramref name="yearSql"/> gives one year's
+    /// (Id, FiscalYear) rows in order, asked for with a LIMIT so that reading stops as soon as the page is full.
+    /// <paramref name="counted"/> is the hits counted up to one past the cap.
+    /// </summary>
+    private async Task<SearchResults> PageByYearAsync(int counted, Func<int, string> yearSql, List<(string Name, object Value)> parameters,
+        SearchRequest request, IReadOnlyList<string> terms, int page, int pageSize, CancellationToken cancellationToken)
+    {
         var capped = counted > CountCap;
         var total = Math.Min(counted, CountCap);
         var skip = (page - 1) * pageSize;
@@ -260,7 +248,7 @@ public sealed class SearchService(MokuhyoDbContext db, IMemoryCache? cache = nul
         while (year is { } y && ids.Count < need)
         {
             var found = await PairsAsync(
-                $"SELECT e.\"Id\", e.\"FiscalYear\" FROM \"SearchEntries\" e WHERE {where} AND e.\"FiscalYear\" = {y.ToString(System.Globalization.CultureInfo.InvariantCulture)} ORDER BY e.\"Id\" LIMIT {skip + need - ids.Count}",
+                $"{yearSql(y)} LIMIT {skip + need - ids.Count}",
                 parameters, cancellationToken);
             if (found.Count <= skip)
             {
